@@ -1,0 +1,108 @@
+"""Rule-based event typing: ACLED's definitions, plus the contract's extra crisis categories.
+
+Each rule names a sub-event type and the cue words that define it; the first matching rule
+wins, so rules run from the most specific to the most general. The supervised classifier
+(`classifier.py`) refines the result for ACLED-style text where it is confident.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def _words(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Rule:
+    sub_event_type: str
+    cues: re.Pattern[str]
+    unless: re.Pattern[str] | None = None
+
+    def matches(self, text: str) -> bool:
+        return bool(self.cues.search(text)) and not (self.unless and self.unless.search(text))
+
+
+_VIOLENT = _words(r"kill", r"shot", r"shoot", r"wound", r"injur", r"dead\b", r"died", r"clash", r"attack")
+_STATE_FORCE = _words(r"police", r"security forces", r"troops", r"soldiers", r"army", r"military", r"riot police")
+
+RULES: tuple[Rule, ...] = (
+    Rule("Claim of responsibility", _words(r"claimed responsibility", r"claims? responsibility", r"took responsibility")),
+    Rule("Disrupted weapons use", _words(r"defused", r"weapons? cache", r"seized weapons", r"bomb disposal",
+                                         r"dismantled an? (?:ied|explosive|bomb)", r"arms cache")),
+    Rule("Chemical weapon", _words(r"chemical (?:weapon|attack)", r"sarin", r"chlorine gas", r"nerve agent", r"mustard gas")),
+    Rule("Suicide bomb", _words(r"suicide (?:bomb|attack|car bomb|vest)", r"self-detonat", r"blew (?:himself|herself) up")),
+    Rule("Air/drone strike", _words(r"air ?strikes?", r"airstrikes?", r"air raids?", r"drone (?:strike|attack)", r"warplanes?",
+                                    r"bombed from the air", r"helicopter gunship", r"aerial bombardment")),
+    Rule("Shelling/artillery/missile attack", _words(r"shell(?:ed|ing|s)\b", r"artillery", r"mortars?", r"rockets?\b",
+                                                     r"missiles?", r"bombard")),
+    Rule("Remote explosive/landmine/IED", _words(r"\bIEDs?\b", r"improvised explosive", r"landmines?", r"roadside bomb",
+                                                 r"car bomb", r"explosive device", r"bomb exploded", r"bomb blast",
+                                                 r"mine explo", r"planted bomb", r"remote[- ]controlled bomb", r"detonated")),
+    Rule("Grenade", _words(r"grenades?")),
+    Rule("Natural disaster", _words(r"earthquake", r"floods?\b", r"flooding", r"cyclone", r"hurricane", r"typhoon",
+                                    r"landslides?", r"tsunami", r"drought", r"wildfires?", r"volcan", r"tornado",
+                                    r"heavy rains?", r"storm\b", r"avalanche")),
+    Rule("Man-made disaster", _words(r"building collapse", r"collapsed", r"train (?:crash|derail)", r"plane crash",
+                                     r"boat capsiz", r"capsized", r"industrial accident", r"factory fire", r"gas explosion",
+                                     r"chemical spill", r"dam burst", r"stampede", r"fire broke out"),
+         unless=_words(r"set fire", r"arson", r"torched")),
+    Rule("Abduction/forced disappearance", _words(r"abduct", r"kidnap", r"taken hostage", r"held hostage",
+                                                  r"forcibly disappeared", r"forced disappearance")),
+    Rule("Sexual violence", _words(r"\braped?\b", r"sexual(?:ly)? (?:assault|violence|abuse)", r"gang-?rape")),
+    Rule("Excessive force against protesters", _words(r"(?:police|security forces|troops|soldiers)\W+(?:\w+\W+){0,6}"
+                                                      r"(?:opened fire|fired live|shot|killed)\W+(?:\w+\W+){0,4}"
+                                                      r"(?:protesters|demonstrators|protestors)",
+                                                      r"protesters were (?:shot|killed) by")),
+    Rule("Mob violence", _words(r"\bmob\b", r"lynch", r"vigilante")),
+    Rule("Violent demonstration", _words(r"riot(?:s|ers|ing|ed)?\b", r"violent (?:protest|demonstration)",
+                                         r"protesters (?:torched|burned|set fire|stormed|attacked|pelted|threw stones)",
+                                         r"demonstrators (?:torched|burned|set fire|stormed|attacked|pelted|threw)",
+                                         r"stone[- ]pelting", r"vandali[sz]ed"),
+         unless=_words(r"riot police", r"riot gear", r"anti-riot")),
+    Rule("Protest with intervention", _words(r"(?:protest|demonstrat|rall|march)\w*\W+(?:\w+\W+){0,12}"
+                                             r"(?:tear ?gas|dispersed|water cannon|rubber bullets|baton|arrested|detained)",
+                                             r"(?:tear ?gas|dispersed|water cannon|rubber bullets)\W+(?:\w+\W+){0,12}"
+                                             r"(?:protest|demonstrat|rall|march)")),
+    Rule("Peaceful protest", _words(r"protest", r"demonstrat", r"rall(?:y|ies|ied)", r"marched", r"\bmarch(?:es)? (?:in|to|against|for)",
+                                    r"sit-in", r"strike\b(?! (?:on|against|at|by|killed))", r"picket", r"vigil", r"boycott"),
+         unless=_words(r"air ?strike", r"drone strike")),
+    Rule("Armed clash", _words(r"clash(?:es|ed)?\b", r"fighting\b", r"fought", r"battle", r"exchange(?:d)? (?:of )?fire",
+                               r"gunfight", r"firefight", r"ambush", r"offensive", r"skirmish")),
+    Rule("Organized crime", _words(r"cartel", r"drug traffick", r"gang (?:war|member|violence)", r"organi[sz]ed crime",
+                                   r"smuggl", r"extortion", r"mafia")),
+    Rule("Attack", _words(r"gunm[ae]n", r"shot (?:dead|and killed|at|him|her|them)", r"shooting", r"stabb", r"murder",
+                          r"killed\b", r"attack(?:ed|s)?\b", r"hacked to death", r"beheaded", r"massacre", r"executed",
+                          r"opened fire", r"assassinat", r"beaten to death", r"torched (?:homes|houses|villages)")),
+    Rule("Diplomatic event", _words(r"summit", r"videoconference", r"bilateral talks", r"peace talks", r"state visit",
+                                    r"foreign ministers?", r"held talks", r"\bmet with\b", r"envoy", r"delegation")),
+    Rule("Agreement", _words(r"ceasefire", r"cease-fire", r"peace (?:deal|agreement|accord)", r"signed an? agreement",
+                             r"truce", r"prisoner exchange", r"release of (?:prisoners|hostages)")),
+    Rule("Arrests", _words(r"arrest", r"detain", r"taken into custody", r"rounded up")),
+    Rule("Looting/property destruction", _words(r"loot", r"set (?:on )?fire", r"torched", r"burn(?:ed|t) down", r"arson",
+                                                r"demolish", r"destroyed")),
+    Rule("Headquarters or base established", _words(r"established (?:a )?(?:base|headquarters|camp)",
+                                                    r"set up (?:a )?(?:base|headquarters|camp)")),
+    Rule("Non-violent transfer of territory", _words(r"withdrew from", r"handed over control", r"took control without",
+                                                     r"pulled out of")),
+    Rule("Change to group/activity", _words(r"recruit", r"merged with", r"new (?:group|leader)", r"splinter",
+                                            r"declared (?:a )?state of emergency", r"curfew", r"imposed")),
+)
+
+
+def classify_by_rules(text: str) -> str | None:
+    """The sub-event type whose definition `text` matches first, or None."""
+    for rule in RULES:
+        if rule.matches(text):
+            return rule.sub_event_type
+    return None
+
+
+def is_violent(text: str) -> bool:
+    return bool(_VIOLENT.search(text))
+
+
+def mentions_state_force(text: str) -> bool:
+    return bool(_STATE_FORCE.search(text))

@@ -1,0 +1,179 @@
+"""Events: one per distinct incident an article reports, with type, date, place, actors and figures.
+
+Sentences are typed by rules (ACLED definitions); typed sentences of one family (unrest,
+armed violence, disaster, diplomacy, …) form one event, and figures attach to the event
+whose sentences carry them. Sentences that only report what someone said do not start events.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from crisisledger.extract.actors import find_actors
+from crisisledger.extract.dates import event_date
+from crisisledger.extract.event_types import RULES, classify_by_rules
+from crisisledger.model import SUB_EVENT_TYPES, Event, Figure, Location, Span
+from crisisledger.nlp.pipeline import ArticleDoc
+
+FAMILIES: dict[str, str] = {
+    "Protests": "unrest",
+    "Riots": "unrest",
+    "Battles": "violence",
+    "Explosions/Remote violence": "violence",
+    "Violence against civilians": "violence",
+    "Disasters": "disaster",
+    "Crime": "violence",
+}
+_SUB_FAMILY = {
+    "Arrests": "unrest",
+    "Looting/property destruction": "unrest",
+    "Diplomatic event": "diplomacy",
+    "Agreement": "diplomacy",
+    "Claim of responsibility": "claim",
+}
+_RULE_RANK = {rule.sub_event_type: i for i, rule in enumerate(RULES)}
+_MINOR_FAMILIES = {"diplomacy", "claim", "other"}
+
+_SPEECH = re.compile(
+    r"\b(?:said|says|explained|added|stated|stating|told|claimed|declared|argued|insisted|warned|"
+    r"according to|speech|described|accused|called)\b|[“”\"]",
+    re.IGNORECASE,
+)
+_NETWORK = re.compile(r"\b(?:internet|connectivity|blackout|shutdown|outage|online|websites?|social media)\b", re.I)
+
+LocateFn = Callable[[ArticleDoc, int, int], Location | None]
+
+_FIGURE_TYPES = {
+    "killed": "Attack",
+    "injured": "Attack",
+    "kidnapped": "Abduction/forced disappearance",
+    "arrested": "Arrests",
+}
+
+
+def family_of(sub_event_type: str) -> str:
+    return _SUB_FAMILY.get(sub_event_type) or FAMILIES.get(SUB_EVENT_TYPES[sub_event_type], "other")
+
+
+@dataclass
+class _Draft:
+    family: str
+    sub_types: list[str] = field(default_factory=list)
+    sentences: list[int] = field(default_factory=list)
+    figures: list[int] = field(default_factory=list)
+
+
+def _sentence_types(doc: ArticleDoc, figures_by_sentence: dict[int, list[int]]) -> list[str | None]:
+    types: list[str | None] = []
+    for i, sentence in enumerate(doc.sentences):
+        text = sentence.text
+        has_figures = i in figures_by_sentence
+        if _NETWORK.search(text) and not has_figures:
+            types.append(None)
+            continue
+        sub = classify_by_rules(text)
+        if sub and family_of(sub) not in ("diplomacy", "claim") and _SPEECH.search(text) and not has_figures:
+            sub = None  # only reports what someone said
+        types.append(sub)
+    return types
+
+
+def _figure_sentence(doc: ArticleDoc, figure: Figure) -> int:
+    for i, sentence in enumerate(doc.sentences):
+        if sentence.start <= figure.start < sentence.end:
+            return i
+    return 0
+
+
+def _drafts(doc: ArticleDoc, figures: list[Figure]) -> list[_Draft]:
+    by_sentence: dict[int, list[int]] = {}
+    for index, figure in enumerate(figures):
+        by_sentence.setdefault(_figure_sentence(doc, figure), []).append(index)
+    types = _sentence_types(doc, by_sentence)
+    drafts: dict[str, _Draft] = {}
+    current: _Draft | None = None
+    for i, sub in enumerate(types):
+        figs = by_sentence.get(i, [])
+        if sub is None and figs and current is None:
+            kinds = [figures[f].kind for f in figs]
+            sub = next((_FIGURE_TYPES[k] for k in kinds if k in _FIGURE_TYPES), None)
+        if sub is not None:
+            family = family_of(sub)
+            current = drafts.setdefault(family, _Draft(family))
+            current.sub_types.append(sub)
+            current.sentences.append(i)
+        if figs and current is not None:
+            target = current if current.family not in _MINOR_FAMILIES else _main_draft(drafts) or current
+            target.figures.extend(figs)
+            if i not in target.sentences:
+                target.sentences.append(i)
+    return list(drafts.values())
+
+
+def _main_draft(drafts: dict[str, _Draft]) -> _Draft | None:
+    major = [d for d in drafts.values() if d.family not in _MINOR_FAMILIES]
+    return major[0] if major else None
+
+
+def conservative_total(figures: list[Figure]) -> int | None:
+    """ACLED-style figure for one kind: the lowest credible total the report states.
+
+    Figures located or restricted to a group are parts of a total; they count only when the
+    report gives no total, and then distinct groups add up.
+    """
+    if not figures:
+        return None
+    totals = [f for f in figures if f.group is None and f.location is None]
+    if totals:
+        return max(f.min if f.min is not None else f.value for f in totals)
+    by_group: dict[str, int] = {}
+    for f in figures:
+        key = f.group or f.location or ""
+        by_group[key] = max(by_group.get(key, 0), f.min if f.min is not None else f.value)
+    return sum(by_group.values())
+
+
+def _stated_total(figures: list[Figure], kind: str) -> int | None:
+    return conservative_total([f for f in figures if f.kind == kind])
+
+
+def build_events(
+    doc: ArticleDoc,
+    figures: list[Figure],
+    locate: LocateFn | None = None,
+) -> tuple[list[Event], Event | None]:
+    """All events of the article, and its main event (None when it reports none)."""
+    events: list[tuple[tuple[int, int, int], Event]] = []
+    lead = doc.text[: doc.sentences[min(2, len(doc.sentences) - 1)].end] if doc.sentences else ""
+    for draft in _drafts(doc, figures):
+        sub = min(draft.sub_types, key=lambda s: _RULE_RANK.get(s, len(RULES)))
+        event_type = SUB_EVENT_TYPES[sub]
+        first = doc.sentences[min(draft.sentences)]
+        last = doc.sentences[max(draft.sentences)]
+        span_text = " ".join(doc.sentences[i].text for i in sorted(draft.sentences))
+        date, precision = event_date(first.text, first.start, lead, doc.article.published)
+        location = locate(doc, first.start, last.end) if locate else None
+        country = location.country if location else None
+        own = [figures[i] for i in draft.figures]
+        event = Event(
+            event_type=event_type,
+            sub_event_type=sub,
+            date=date,
+            date_precision=precision,
+            location=location,
+            actors=find_actors(span_text, event_type, sub, country),
+            fatalities=_stated_total(own, "killed") or 0,
+            injured=_stated_total(own, "injured"),
+            arrested=_stated_total(own, "arrested"),
+            figures=sorted(draft.figures),
+            evidence=Span(start=first.start, end=last.end),
+        )
+        rank = (0 if draft.family not in _MINOR_FAMILIES else 1, -len(own), min(draft.sentences))
+        events.append((rank, event))
+    if not events:
+        return [], None
+    main = min(events, key=lambda pair: pair[0])[1]
+    ordered = [e for _, e in sorted(events, key=lambda pair: pair[1].evidence.start)]
+    return ordered, main

