@@ -35,6 +35,9 @@ _SUB_FAMILY = {
 }
 _RULE_RANK = {rule.sub_event_type: i for i, rule in enumerate(RULES)}
 _MINOR_FAMILIES = {"diplomacy", "claim", "other"}
+# Types whose cue words ("clashes", "killed", "arrested", "looted") also describe the course of an
+# incident already under way: such a sentence continues the current event instead of starting one.
+_CONTINUING = {"Armed clash", "Attack", "Arrests", "Looting/property destruction", "Mob violence"}
 
 _SPEECH = re.compile(
     r"\b(?:said|says|explained|added|stated|stating|told|claimed|declared|argued|insisted|warned|"
@@ -101,6 +104,8 @@ def _drafts(doc: ArticleDoc, figures: list[Figure]) -> list[_Draft]:
             sub = next((_FIGURE_TYPES[k] for k in kinds if k in _FIGURE_TYPES), None)
         if sub is not None:
             family = family_of(sub)
+            if sub in _CONTINUING and current is not None and current.family not in _MINOR_FAMILIES:
+                family = current.family
             current = drafts.setdefault(family, _Draft(family))
             current.sub_types.append(sub)
             current.sentences.append(i)
@@ -120,6 +125,7 @@ def _main_draft(drafts: dict[str, _Draft]) -> _Draft | None:
 def conservative_total(figures: list[Figure]) -> int | None:
     """ACLED-style figure for one kind: the lowest credible total the report states.
 
+    The number is taken as stated ("more than 2,200" counts 2,200; a range counts its low end).
     Figures located or restricted to a group are parts of a total; they count only when the
     report gives no total, and then distinct groups add up.
     """
@@ -127,11 +133,11 @@ def conservative_total(figures: list[Figure]) -> int | None:
         return None
     totals = [f for f in figures if f.group is None and f.location is None]
     if totals:
-        return max(f.min if f.min is not None else f.value for f in totals)
+        return max(f.value for f in totals)
     by_group: dict[str, int] = {}
     for f in figures:
         key = f.group or f.location or ""
-        by_group[key] = max(by_group.get(key, 0), f.min if f.min is not None else f.value)
+        by_group[key] = max(by_group.get(key, 0), f.value)
     return sum(by_group.values())
 
 

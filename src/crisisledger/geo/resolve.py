@@ -1,0 +1,424 @@
+"""Find place mentions in an article and resolve them to `Location`s.
+
+Mentions come from spaCy entities (GPE/LOC/FAC, and ORG/PERSON that match the gazetteer well) and from
+capitalised word runs. Each is resolved against the gazetteer using the article's countries (names,
+demonyms, places), admin names written next to it ("Springfield, Ill.", "Watamu (Kilifi)",
+"X district of Y province"), place-type words ("Balkh province") and population.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from crisisledger.geo.countries import fold, get_country, lookup_country
+from crisisledger.geo.gazetteer import Gazetteer, Place, admin_key
+from crisisledger.geo.words import AP_STATES, STOP_WORDS
+from crisisledger.model import Location
+from crisisledger.nlp.pipeline import ArticleDoc
+
+STRONG = {"GPE", "LOC", "FAC"}
+WEAK = {"ORG", "PERSON"}
+SPECIFICITY = {"point": 2.0, "city": 2.0, "admin2": 1.2, "admin1": 0.6, "country": -2.0}
+
+_CAPS = re.compile(
+    r"[A-Z][\w'’.-]*(?:[ -](?:(?:al|el|ad|ar|as|an|ash|at|de|du|la|le|bin|ibn|di|da|wa)[ -])?"
+    r"[A-Z][\w'’-]*)*"
+)
+_TYPE_AFTER = re.compile(
+    r"^\s+(district|province|county|state|region|governorate|upazila|township|division|department|"
+    r"prefecture|city|town|village|municipality|commune|cercle|sub-county|oblast|area|neighbou?rhood)\b",
+    re.IGNORECASE,
+)
+_TYPE_PREC = {
+    "city": "city",
+    "town": "city",
+    "village": "city",
+    "neighbourhood": "city",
+    "neighborhood": "city",
+    "district": "admin2",
+    "county": "admin2",
+    "upazila": "admin2",
+    "township": "admin2",
+    "cercle": "admin2",
+    "sub-county": "admin2",
+    "municipality": "admin2",
+    "commune": "admin2",
+    "area": "city",
+}
+# "ROSEBURG, Ore. –", "OAKLAND --", "PITTSBURGH (KDKA) —": an all-caps place opening a paragraph.
+_DATELINE = re.compile(
+    r"(?:^|\n)\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=(?:,\s*[A-Z][\w.]*\.?(?: [A-Z][\w.]*)?)?"
+    r"\s*(?:\([\w .]+\))?\s*(?:--|[-–—]))"
+)
+_CONTAINER = re.compile(r"\w[\w'’.-]*\s*(?:\(|,)\s*$")  # "Hombori (Douentza", "Watamu, Kilifi"
+_PAREN = re.compile(r"^\s*\(([^()\n]{1,90})\)")
+_COMMA = re.compile(r"^\s*,\s*((?:[A-Z][\w'’.-]*\s?){1,4})")
+_OF = re.compile(
+    r"^\s+(?:district|province|county|state|region|city|town|village|area)?\s*(?:of|in)\s+"
+    r"((?:[A-Z][\w'’-]*\s?){1,3})"
+)
+_LOCATIVE = re.compile(
+    r"\b(in|at|near|of|from|to|outside|into|across|towards?|around|between|and|village|"
+    r"town|city|district|province)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A resolved place name in the text."""
+
+    text: str
+    start: int
+    end: int
+    location: Location
+    score: float
+    container: bool = False  # written as the admin area of the place just before it: "Watamu, Kilifi"
+
+
+@dataclass
+class _Span:
+    text: str
+    start: int
+    end: int
+    strong: bool
+    key: str
+    type_hint: str | None = None
+    norp: bool = False
+    dateline: bool = False
+
+
+def to_location(p: Place, precision: str | None = None) -> Location:
+    """The contract's LOCATION for a gazetteer entry."""
+    country = get_country(p.country_code)
+    return Location(
+        name=p.name,
+        country=country.name if country else p.country_code,
+        country_code=p.country_code,
+        admin1=p.admin1 if p.precision != "country" else None,
+        admin2=p.admin2,
+        lat=round(p.lat, 5),
+        lon=round(p.lon, 5),
+        precision=precision or p.precision,  # type: ignore[arg-type]
+        geonames_id=p.geonames_id,
+    )
+
+
+def country_location(code: str) -> Location | None:
+    c = get_country(code)
+    if c is None:
+        return None
+    return Location(
+        name=c.name, country=c.name, country_code=c.code, lat=c.lat, lon=c.lon, precision="country"
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+def _spans(doc: ArticleDoc) -> list[_Span]:
+    """Candidate name spans: entities first, then capitalised runs (and their sub-runs) they miss."""
+    text = doc.text
+    out: list[_Span] = []
+    taken = bytearray(len(text) + 1)
+    for ent in sorted(doc.entities, key=lambda x: x.start):
+        if ent.label in STRONG or ent.label in WEAK or ent.label == "NORP":
+            for piece in re.finditer(r"[^(),;]+", ent.text):  # "Timbuktu (Tombouctou" → two names
+                ps, pe = ent.start + piece.start(), ent.start + piece.end()
+                frag = piece.group()
+                lead, trail = len(frag) - len(frag.lstrip()), len(frag) - len(frag.rstrip())
+                if pe - trail > ps + lead:
+                    out.append(
+                        _Span(
+                            frag.strip(),
+                            ps + lead,
+                            pe - trail,
+                            ent.label in STRONG,
+                            "",
+                            norp=ent.label == "NORP",
+                        )
+                    )
+            taken[ent.start : ent.end] = b"\x01" * (ent.end - ent.start)
+    for m in _CAPS.finditer(text):
+        if any(taken[m.start() : m.end()]):
+            continue
+        runs = list(re.finditer(r"\S+", m.group()))
+        i = 0
+        while i < len(runs):  # greedy longest sub-run found in the gazetteer or country table
+            for j in range(min(len(runs), i + 5), i, -1):
+                s, e = m.start() + runs[i].start(), m.start() + runs[j - 1].end()
+                frag = text[s:e].rstrip(".")
+                if _known(frag) or j == i + 1:
+                    out.append(_Span(frag, s, s + len(frag), False, ""))
+                    i = j
+                    break
+    for m in _DATELINE.finditer(text[:3000]):
+        ds, de = m.span(1)
+        out = [sp for sp in out if not (ds <= sp.start < de)]
+        out.append(_Span(m.group(1).title(), ds, de, True, "", dateline=True))
+    for sp in out:
+        sp.text, sp.start, sp.end = _trim(sp.text, sp.start, sp.end)
+        sp.key = fold(sp.text)
+        t = _TYPE_AFTER.match(text[sp.end : sp.end + 24])
+        if t:
+            sp.type_hint = t.group(1).lower()
+        else:
+            words = sp.key.split()
+            if len(words) > 1 and admin_key(words[-1]) == "":
+                sp.type_hint = words[-1]
+    return [sp for sp in out if sp.key]
+
+
+def _trim(s: str, start: int, end: int) -> tuple[str, int, int]:
+    if s.lower().startswith("the "):
+        s, start = s[4:], start + 4
+    for suffix in ("'s", "’s"):
+        if s.endswith(suffix):
+            s, end = s[:-2], end - 2
+    return s, start, end
+
+
+def _known(frag: str) -> bool:
+    gaz = Gazetteer.default()
+    key = fold(frag)
+    return key in gaz.index or admin_key(frag) in gaz.index or lookup_country(frag) is not None
+
+
+_DIRECTION = re.compile(
+    r"^(?:north|south|east|west|northern|southern|eastern|western|central|downtown|"
+    r"northeast|northwest|southeast|southwest|greater)\s+",
+    re.IGNORECASE,
+)
+
+
+def _candidates(gaz: Gazetteer, sp: _Span) -> list[Place]:
+    if sp.key in AP_STATES:  # "Ore.", "Mass.": the US state
+        return [
+            p for p in gaz.lookup(AP_STATES[sp.key]) if p.country_code == "US" and p.precision == "admin1"
+        ]
+    cands = gaz.lookup(sp.text)
+    if not cands and _DIRECTION.match(sp.text):
+        cands = [p for p in gaz.lookup(_DIRECTION.sub("", sp.text)) if p.precision == "city"]
+    if not cands:
+        ak = admin_key(sp.text)
+        if ak and ak != sp.key:
+            cands = gaz.lookup(ak)
+    return cands
+
+
+def _hints(text: str, end: int) -> list[str]:
+    """Admin names written right after a mention: "(District, Province)", ", State", " district of Y"."""
+    tail = text[end : end + 100]
+    t = _TYPE_AFTER.match(tail)
+    if t:
+        tail = tail[t.end() :]
+    hints: list[str] = []
+    m = _PAREN.match(tail)
+    if m:
+        hints += [h.strip() for h in m.group(1).split(",")]
+    m = _COMMA.match(tail)
+    if m:
+        hints.append(m.group(1).strip())
+    m = _OF.match(tail)
+    if m:
+        hints.append(m.group(1).strip())
+    return [h for h in hints if h]
+
+
+def _hint_matches(p: Place, hints: list[str], gaz: Gazetteer) -> bool:
+    for h in hints:
+        h_clean = h.rstrip(".").strip()
+        state = gaz.us_states.get(h_clean) if p.country_code == "US" else None
+        state = state or (AP_STATES.get(fold(h)) if p.country_code == "US" else None)
+        if state and p.admin1 == state:
+            return True
+        key = admin_key(h_clean)
+        if not key:
+            continue
+        if (p.admin1 and admin_key(p.admin1) == key) or (p.admin2 and admin_key(p.admin2) == key):
+            return True
+        c = lookup_country(h_clean)
+        if c is not None and c.code == p.country_code:
+            return True
+    return False
+
+
+class _Context:
+    def __init__(self) -> None:
+        self.countries: Counter[str] = Counter()
+        self.admin1: Counter[tuple[str, str]] = Counter()
+
+    @property
+    def dominant(self) -> str | None:
+        return self.countries.most_common(1)[0][0] if self.countries else None
+
+
+def _score(p: Place, sp: _Span, hints: list[str], ctx: _Context, gaz: Gazetteer) -> float:
+    pop = p.population if p.precision in ("city", "point") or p.population < 10**9 else 10**7
+    score = 0.45 * math.log10(max(pop, 1000 if p.geonames_id is None else 1) + 10)
+    dom = ctx.dominant
+    if dom and p.country_code == dom:
+        score += 3.0
+    elif ctx.countries.get(p.country_code):
+        score += 1.5
+    if p.admin1 and ctx.admin1.get((p.country_code, p.admin1)):
+        score += 1.5
+    if hints and _hint_matches(p, hints, gaz):
+        score += 5.0
+    if sp.type_hint:
+        want = _TYPE_PREC.get(
+            sp.type_hint,
+            "admin1" if sp.type_hint in ("province", "state", "region", "governorate", "oblast") else None,
+        )
+        if want and p.precision == want:
+            score += 2.0
+        elif want == "admin2" and p.precision == "admin1":
+            score += 1.0
+    elif p.precision in ("city", "point"):
+        score += 0.6
+    if fold(p.name) == sp.key:
+        score += 0.3
+    if sp.dateline and p.precision == "city":
+        score += 1.0
+    return score
+
+
+def _accept(sp: _Span, best: Place, score: float, text: str, ctx: _Context) -> bool:
+    if sp.key in STOP_WORDS or len(sp.key) < 3:
+        return False
+    if sp.strong:
+        return True
+    in_context = best.country_code == ctx.dominant or bool(ctx.countries.get(best.country_code))
+    before = text[max(0, sp.start - 14) : sp.start]
+    locative = bool(_LOCATIVE.search(before) or _CONTAINER.search(before)) or sp.type_hint is not None
+    if locative and (in_context or best.population >= 20000 or not ctx.countries):
+        return True
+    return (in_context and best.population >= 100000) or score >= 8.0
+
+
+_CACHE: dict[int, tuple[ArticleDoc, str, list[PlaceMention], str | None]] = {}
+
+
+def find_places(doc: ArticleDoc) -> list[PlaceMention]:
+    """Every resolved place mention in the article, in text order (country names included)."""
+    return _analyse(doc)[0]
+
+
+def main_country(doc: ArticleDoc) -> str | None:
+    """The article's dominant country code (from country names, demonyms and places), or None."""
+    return _analyse(doc)[1]
+
+
+def _analyse(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None]:
+    hit = _CACHE.get(id(doc))
+    if hit is not None and hit[0] is doc and hit[1] == doc.text:
+        return hit[2], hit[3]
+    gaz = Gazetteer.default()
+    text = doc.text
+    spans = _spans(doc)
+    ctx = _Context()
+    country_spans: list[tuple[_Span, str]] = []
+    place_spans: list[tuple[_Span, list[Place], list[str]]] = []
+    title_end = len(doc.article.title or "")
+    for sp in spans:
+        c = lookup_country(sp.text)
+        if c is not None and sp.key not in STOP_WORDS:
+            ctx.countries[c.code] += 2 if sp.start < max(title_end, 200) else 1
+            country_spans.append((sp, c.code))
+            continue
+        if sp.key in STOP_WORDS:
+            continue
+        cands = _candidates(gaz, sp)
+        if cands:
+            place_spans.append((sp, cands, _hints(text, sp.end)))
+    # First pass: unambiguous or prominent places vote for their country and admin1.
+    for sp, cands, _ in place_spans:
+        codes = {p.country_code for p in cands}
+        if sp.strong and (len(codes) == 1 or cands[0].population >= 300000):
+            ctx.countries[cands[0].country_code] += 1
+            if cands[0].precision == "admin1" and cands[0].admin1:
+                ctx.admin1[(cands[0].country_code, cands[0].admin1)] += 1
+    mentions: list[PlaceMention] = []
+    for sp, cands, hints in place_spans:
+        scored = [(_score(p, sp, hints, ctx, gaz), -i, p) for i, p in enumerate(cands)]
+        score, _, best = max(scored)
+        if not _accept(sp, best, score, text, ctx):
+            continue
+        mentions.append(PlaceMention(sp.text, sp.start, sp.end, to_location(best), score))
+        if best.admin1:
+            ctx.admin1[(best.country_code, best.admin1)] += 1
+    for sp, code in country_spans:
+        loc = country_location(code)
+        if loc is not None:
+            mentions.append(PlaceMention(sp.text, sp.start, sp.end, loc, 1.0))
+    mentions.sort(key=lambda m: m.start)
+    mentions = _mark_containers(mentions, text)
+    if not ctx.countries and mentions:
+        ctx.countries.update(m.location.country_code for m in mentions if m.location.country_code)
+    dominant = ctx.dominant
+    if len(_CACHE) > 64:
+        _CACHE.clear()
+    _CACHE[id(doc)] = (doc, text, mentions, dominant)
+    return mentions, dominant
+
+
+_JOIN = re.compile(r"^\s*(?:,|\(|\s)\s*(?:[A-Z][\w'’-]*\s*(?:,|\()?\s*){0,3}$")
+
+
+def _mark_containers(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and m.start - prev.end < 60 and _JOIN.match(text[prev.end : m.start]):
+            m = PlaceMention(m.text, m.start, m.end, m.location, m.score, container=True)
+        out.append(m)
+    return out
+
+
+def _best(mentions: list[PlaceMention]) -> PlaceMention | None:
+    if not mentions:
+        return None
+    ranked = [(m.score + SPECIFICITY[m.location.precision] - 0.15 * i, m) for i, m in enumerate(mentions)]
+    return max(ranked, key=lambda t: t[0])[1]
+
+
+def _best_in(mentions: list[PlaceMention], start: int, end: int) -> PlaceMention | None:
+    """Best place named in [start, end); admin areas written after a place count only when it is unknown."""
+    inside = [m for m in mentions if start <= m.start < end]
+    return _best([m for m in inside if not m.container]) or (inside[0] if inside else None)
+
+
+def event_location(doc: ArticleDoc, start: int, end: int) -> Location | None:
+    """Best location for an event evidenced by text[start:end]: the most specific place in the span,
+    else in its sentence, else the article's main place, else its country (precision "country")."""
+    mentions, dominant = _analyse(doc)
+    specific = [m for m in mentions if m.location.precision != "country"]
+    pick = _best_in(specific, start, end)
+    if pick is None:
+        sentence = doc.sentence_at(start)
+        if sentence is not None:
+            pick = _best_in(specific, sentence.start, sentence.end)
+    if pick is None:
+        pick = main_place(doc)
+    if pick is not None:
+        return pick.location
+    if dominant:
+        return country_location(dominant)
+    return None
+
+
+def main_place(doc: ArticleDoc) -> PlaceMention | None:
+    """The article's principal place: the best-supported specific place in its dominant country."""
+    mentions, dominant = _analyse(doc)
+    specific = [m for m in mentions if m.location.precision != "country"]
+    if dominant:
+        specific = [m for m in specific if m.location.country_code == dominant] or specific
+    if not specific:
+        return None
+    counts = Counter(m.location.name for m in specific)
+    ranked = [
+        (m.score + SPECIFICITY[m.location.precision] + 0.8 * counts[m.location.name] - 0.05 * i, m)
+        for i, m in enumerate(specific)
+    ]
+    return max(ranked, key=lambda t: t[0])[1]

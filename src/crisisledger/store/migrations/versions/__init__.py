@@ -1,0 +1,1 @@
+"""Alembic revisions; each module declares `revision` and `down_revision`."""

@@ -1,0 +1,151 @@
+"""Rebuild the incidents table from the stored events, figures and user decisions.
+
+Runs in one transaction: the incidents are replaced all at once, so a crash leaves
+the previous incidents in place. An incident's id is the smallest id of its events,
+so it stays the same as long as its first event stays in it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.engine import Connection
+
+from crisisledger.model import Location
+from crisisledger.resolve.figures import Report, as_dict, summarise
+from crisisledger.resolve.incidents import Cluster, EventNode, Key, Settings, cluster
+from crisisledger.resolve.places import RANK
+from crisisledger.store import schema as t
+
+
+def load_nodes(conn: Connection) -> tuple[list[EventNode], dict[int, dict[str, Any]]]:
+    """Every stored event as an `EventNode`, plus its row (with article source and date)."""
+    e, a = t.events, t.articles
+    q = select(e, a.c.published, a.c.source).join(a, a.c.id == e.c.article_id).order_by(e.c.id)
+    nodes, rows = [], {}
+    for row in conn.execute(q).mappings():
+        loc = Location.model_validate(row["location"]) if row["location"] else None
+        nodes.append(
+            EventNode(
+                id=row["id"], article_id=row["article_id"], idx=row["idx"],
+                event_type=row["event_type"], sub_event_type=row["sub_event_type"],
+                date=row["date"], date_precision=row["date_precision"], published=row["published"],
+                location=loc, fatalities=row["fatalities"],
+            )
+        )  # fmt: skip
+        rows[row["id"]] = dict(row)
+    return nodes, rows
+
+
+def load_decisions(conn: Connection) -> tuple[list[tuple[Key, Key, str]], list[tuple[Key, Key]]]:
+    """User decisions as must-link (with reason) and cannot-link pairs of event keys."""
+    must: list[tuple[Key, Key, str]] = []
+    cannot: list[tuple[Key, Key]] = []
+    for d in conn.execute(select(t.decisions).order_by(t.decisions.c.id)).mappings():
+        a, b = (d["a_article"], d["a_idx"]), (d["b_article"], d["b_idx"])
+        if d["kind"] == "merge":
+            must.append((a, b, f"user decision #{d['id']}: merge (event {a} with event {b})"))
+        else:
+            cannot.append((a, b))
+    return must, cannot
+
+
+def _reports(conn: Connection, rows: dict[int, dict[str, Any]]) -> dict[int, list[Report]]:
+    """Figure reports per event id; events without a figure of a kind contribute their own count."""
+    f = t.figures
+    out: dict[int, list[Report]] = defaultdict(list)
+    for r in conn.execute(select(f).where(f.c.event_id.is_not(None))).mappings():
+        ev = rows[r["event_id"]]
+        low = r["min"] if r["min"] is not None else r["value"]
+        high = r["max"] if r["max"] is not None else r["value"]
+        out[r["event_id"]].append(
+            Report(
+                kind=r["kind"], value=r["value"], low=low, high=max(low, high),
+                date=r["date"] or ev["published"], authority=r["attributed_to"],
+                outlet=r["reported_by"] or ev["source"], article_id=r["article_id"],
+                qualifier=r["qualifier"], group=r["group"], location=r["location"],
+            )
+        )  # fmt: skip
+    for eid, ev in rows.items():
+        kinds = {rep.kind for rep in out.get(eid, [])}
+        for kind, value in (("killed", ev["fatalities"] or None), ("injured", ev["injured"]),
+                            ("arrested", ev["arrested"])):  # fmt: skip
+            if value is not None and kind not in kinds:
+                out[eid].append(Report(kind, value, value, value, ev["date"] or ev["published"],
+                                       outlet=ev["source"], article_id=ev["article_id"]))  # fmt: skip
+    return out
+
+
+def _location(members: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The broadest place among the events (the incident spans it); ties: the most frequent."""
+    locs = [m["location"] for m in members if m["location"]]
+    if not locs:
+        return None
+    counts = Counter(str(sorted(loc.items())) for loc in locs)
+    return max(locs, key=lambda loc: (RANK[loc.get("precision", "city")], counts[str(sorted(loc.items()))]))
+
+
+def incident_row(c: Cluster, rows: dict[int, dict[str, Any]], reports: dict[int, list[Report]],
+                 aliases: dict[str, list[str]]) -> dict[str, Any]:  # fmt: skip
+    """The incidents-table row for one cluster."""
+    members = [rows[i] for i in c.members]
+    weights = Counter(
+        (m["event_type"], m["sub_event_type"]) for m in members for _ in range(1 + m["is_main"])
+    )
+    first: dict[tuple[str, str], int] = {}
+    for m in members:
+        first.setdefault((m["event_type"], m["sub_event_type"]), len(first))
+    etype, sub = max(weights, key=lambda k: (weights[k], -first[k]))
+    days = [m["date"] for m in members if m["date"] and m["date_precision"] == "day"]
+    days = days or [m["date"] or m["published"] for m in members if m["date"] or m["published"]]
+    loc = _location(members)
+    places = [p for p in ((loc or {}).get("name"), (loc or {}).get("country")) if p]
+    summaries = summarise([r for i in c.members for r in reports.get(i, [])], places)
+    conservative: dict[str, int | None] = {}
+    for kind, s in summaries.items():
+        value = s.conservative
+        if value is None and s.parts:
+            value = max(p["min"] for p in s.parts)  # no total: at least the largest part
+        conservative[kind] = value
+    articles = sorted({m["article_id"] for m in members})
+    article_ids = sorted({*articles, *(x for a in articles for x in aliases.get(a, []))})
+    summary = {
+        "conservative": conservative,
+        "ranges": {k: as_dict(s)["range"] for k, s in summaries.items() if s.range},
+        "latest_official": {k: s.latest_official for k, s in summaries.items() if s.latest_official},
+        "timeline": {k: s.timeline for k, s in summaries.items() if s.timeline},
+        "parts": {k: s.parts for k, s in summaries.items() if s.parts},
+        "conflicts": {k: s.conflicts for k, s in summaries.items() if s.conflicts},
+        "event_ids": c.members,
+    }
+    return {
+        "id": c.members[0], "event_type": etype, "sub_event_type": sub,
+        "date_start": min(days) if days else None, "date_end": max(days) if days else None,
+        "place": (loc or {}).get("name"), "country": (loc or {}).get("country"),
+        "country_code": ((loc or {}).get("country_code") or "").upper() or None,
+        "lat": (loc or {}).get("lat"), "lon": (loc or {}).get("lon"), "location": loc,
+        "fatalities": conservative.get("killed") or 0, "injured": conservative.get("injured"),
+        "arrested": conservative.get("arrested"), "article_ids": article_ids,
+        "summary": summary, "reasons": c.reasons,
+    }  # fmt: skip
+
+
+def rebuild(conn: Connection, settings: Settings | None = None) -> int:
+    """Re-cluster every event into incidents inside the caller's transaction; returns the count."""
+    nodes, rows = load_nodes(conn)
+    must, cannot = load_decisions(conn)
+    clusters = cluster(nodes, settings, must, cannot)
+    reports = _reports(conn, rows)
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for alias, original in conn.execute(select(t.article_aliases.c.id, t.article_aliases.c.article_id)):
+        aliases[original].append(alias)
+    conn.execute(delete(t.incident_events))
+    conn.execute(delete(t.incidents))
+    incident_rows = [incident_row(c, rows, reports, aliases) for c in clusters]
+    if incident_rows:
+        conn.execute(insert(t.incidents), incident_rows)
+        links = [{"event_id": e, "incident_id": c.members[0]} for c in clusters for e in c.members]
+        conn.execute(insert(t.incident_events), links)
+    return len(incident_rows)

@@ -1,0 +1,240 @@
+"""Casualty figures on hand-written fixtures: wire style, machine-translated style, and numbers that
+are not figures. Every assertion is exact (kind, value, bounds, qualifier, group, location, span)."""
+
+from __future__ import annotations
+
+import pytest
+
+from crisisledger.extract.figures import extract_figures
+from crisisledger.model import Article, Figure
+from crisisledger.nlp.pipeline import analyse
+
+Row = tuple[str, int, int | None, int | None, str, str | None, str | None, str]
+
+
+def figures(text: str) -> list[Figure]:
+    return extract_figures(analyse([Article(id="t", text=text)])[0])
+
+
+def rows(text: str) -> list[Row]:
+    """(kind, value, min, max, qualifier, group, location, span) and a check that offsets match the span."""
+    out: list[Row] = []
+    for f in figures(text):
+        assert text[f.start : f.end] == f.text
+        out.append((f.kind, f.value, f.min, f.max, f.qualifier, f.group, f.location, f.text))
+    return out
+
+
+def test_clean_wire_killed_and_wounded() -> None:
+    text = "At least 12 people were killed and 40 others wounded when a car bomb exploded in Kabul."
+    assert rows(text) == [
+        ("killed", 12, 12, None, "at_least", None, None, "At least 12 people were killed"),
+        ("injured", 40, 40, 40, "exact", None, None, "40 others wounded"),
+    ]
+    assert figures(text)[0].start == 0
+
+
+def test_active_verbs_with_objects() -> None:
+    assert rows("Gunmen stormed the village, killing 9 civilians and abducting 15 women.") == [
+        ("killed", 9, 9, 9, "exact", "civilians", None, "killing 9 civilians"),
+        ("kidnapped", 15, 15, 15, "exact", "women", None, "abducting 15 women"),
+    ]
+
+
+def test_subject_of_active_verb_is_not_counted() -> None:
+    assert rows("Two gunmen killed three police officers in Herat.") == [
+        ("killed", 3, 3, 3, "exact", "police", "Herat", "killed three police officers"),
+    ]
+
+
+def test_killed_n_and_wounded_m() -> None:
+    assert rows("The attackers killed 5 people and wounded 11 more.") == [
+        ("killed", 5, 5, 5, "exact", None, None, "killed 5 people"),
+        ("injured", 11, 11, 11, "exact", None, None, "wounded 11"),
+    ]
+
+
+def test_sub_figure_with_group() -> None:
+    assert rows("Eighteen people, including six children, died when the ferry sank.") == [
+        ("killed", 18, 18, 18, "exact", None, None, "Eighteen people"),
+        ("killed", 6, 6, 6, "exact", "children", None, "six children"),
+    ]
+
+
+def test_of_whom_group_and_located_share() -> None:
+    assert rows("Officials said 4 people died, 2 of them women.") == [
+        ("killed", 4, 4, 4, "exact", None, None, "4 people died"),
+        ("killed", 2, 2, 2, "exact", "women", None, "2"),
+    ]
+    assert rows("At least 70 were killed, 31 of them in Mosul.") == [
+        ("killed", 70, 70, None, "at_least", None, None, "At least 70 were killed"),
+        ("killed", 31, 31, 31, "exact", None, "Mosul", "31"),
+    ]
+
+
+def test_death_toll_rose_to() -> None:
+    assert rows("The death toll from the floods has risen to 230, with 45 still missing.") == [
+        ("killed", 230, 230, 230, "exact", None, None, "death toll from the floods has risen to 230"),
+        ("missing", 45, 45, 45, "exact", None, None, "45 still missing"),
+    ]
+
+
+def test_toll_rose_from_keeps_the_new_number() -> None:
+    assert rows("The toll rose from 8 to 11 overnight.") == [
+        ("killed", 11, 11, 11, "exact", None, None, "toll rose from 8 to 11"),
+    ]
+
+
+def test_qualifiers_and_bounds() -> None:
+    assert rows("Police detained up to 300 protesters and said nearly 50 officers were hurt.") == [
+        ("arrested", 300, None, 300, "at_most", "protesters", None, "detained up to 300 protesters"),
+        ("injured", 50, None, 50, "almost", "police", None, "nearly 50 officers were hurt"),
+    ]
+    assert rows("The storm affected some 40,000 people in the valley.") == [
+        ("affected", 40000, None, None, "about", None, None, "affected some 40,000 people"),
+    ]
+    assert rows("More than 900 families were displaced.") == [
+        ("displaced", 900, 901, None, "more_than", None, None, "More than 900 families were displaced"),
+    ]
+
+
+def test_ranges() -> None:
+    assert rows("Between 20 and 30 people were arrested, while 5-7 remain in custody.") == [
+        ("arrested", 20, 20, 30, "range", None, None, "Between 20 and 30 people were arrested"),
+        ("arrested", 5, 5, 7, "range", None, None, "5-7 remain in custody"),
+    ]
+
+
+def test_vague_plurals_are_lower_bounds() -> None:
+    assert rows("The 2014 protests left dozens dead.") == [
+        ("killed", 12, 12, None, "at_least", None, None, "dozens dead"),
+    ]
+
+
+def test_singular_victims() -> None:
+    assert rows("A man was shot and killed early Sunday. No one else was hurt.") == [
+        ("killed", 1, 1, 1, "exact", None, None, "A man was shot and killed"),
+        ("injured", 0, 0, 0, "exact", None, None, "No one else was hurt"),
+    ]
+    assert rows("One person died at the scene.") == [
+        ("killed", 1, 1, 1, "exact", None, None, "One person died")
+    ]
+    assert rows("A 15-year-old boy was wounded in the leg.") == [
+        ("injured", 1, 1, 1, "exact", "children", None, "A 15-year-old boy was wounded"),
+    ]
+
+
+def test_shot_alone_is_injured_and_shot_then_died_is_killed() -> None:
+    assert rows("A woman was shot in the arm.") == [
+        ("injured", 1, 1, 1, "exact", "women", None, "A woman was shot"),
+    ]
+    assert rows("A driver was shot on the highway and later died in hospital.")[0][:5] == (
+        "killed",
+        1,
+        1,
+        1,
+        "exact",
+    )
+
+
+def test_zero_statements() -> None:
+    assert rows("No injuries were reported.") == [("injured", 0, 0, 0, "exact", None, None, "No injuries")]
+    assert rows("Nobody was arrested.") == [("arrested", 0, 0, 0, "exact", None, None, "Nobody was arrested")]
+    assert rows("The blast caused no casualties.") == [
+        ("killed", 0, 0, 0, "exact", None, None, "no casualties"),
+        ("injured", 0, 0, 0, "exact", None, None, "no casualties"),
+    ]
+
+
+def test_casualties_counted_only_next_to_a_killed_figure() -> None:
+    assert rows("The shelling caused 30 casualties.") == []
+    assert rows("Two soldiers were killed and there were 14 casualties among the crew.") == [
+        ("killed", 2, 2, 2, "exact", "military", None, "Two soldiers were killed"),
+        ("injured", 14, 14, 14, "exact", None, None, "14 casualties"),
+    ]
+
+
+def test_mt_far_subject_and_garbage_words() -> None:
+    assert rows("I am at least 164 the dead people in the riots across the country.") == [
+        ("killed", 164, 164, None, "at_least", None, None, "at least 164 the dead people"),
+    ]
+
+
+def test_mt_second_number_takes_nearest_following_kind() -> None:
+    text = "More than 2200 people they remained wounds it's almost 8000 have been arrested by the police."
+    assert rows(text) == [
+        ("injured", 2200, 2201, None, "more_than", None, None, "More than 2200 people they remained wounds"),
+        ("arrested", 8000, None, 8000, "almost", None, None, "almost 8000 have been arrested"),
+    ]
+
+
+def test_mt_of_those_killed_and_age() -> None:
+    assert rows("Three of those killed in the clashes were children, including one of 4 years.") == [
+        ("killed", 3, 3, 3, "exact", "children", None, "Three of those killed"),
+    ]
+
+
+def test_mt_of_which_in_former_capital_across_sentences() -> None:
+    text = (
+        "Rioters burned cars. At least 90 the dead people are counted. "
+        "41 of which only in the former capital Taraz."
+    )
+    assert rows(text) == [
+        ("killed", 90, 90, None, "at_least", None, None, "At least 90 the dead people"),
+        ("killed", 41, 41, 41, "exact", None, "Taraz", "41"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 4-year-old was left at home while 3 officers searched the house.",
+        "The suspect, aged 23, was later released.",
+        "Marcus Lee, 31, was arrested at 11:45 p.m.",
+        "The 2014 protests were recalled in 2022 by 40 percent of voters.",
+        "Damage was put at $5 million after 30 vehicles and 12 houses burned.",
+        "He served 4 years; the five-day siege ended on March 3.",
+        "Shots were fired in the 1400 block of Elm Street and at 220 Oak Avenue.",
+        "Call 555-867-5309 with information about the shooting.",
+        "Police recovered a .40 caliber pistol and 9 mm rounds after 15 rounds were fired.",
+        "It was the 3rd attack; troops fired 200 shells at the hill.",
+    ],
+)
+def test_non_figures(text: str) -> None:
+    assert [(f.kind, f.value) for f in figures(text)] == [
+        (f.kind, f.value) for f in figures(text) if f.value == 1
+    ]
+    assert all(f.value in (0, 1) for f in figures(text))
+
+
+def test_age_next_to_a_real_figure() -> None:
+    assert rows("Marcus Lee, 31, and two other men were wounded.") == [
+        ("injured", 2, 2, 2, "exact", None, None, "two other men were wounded"),
+    ]
+
+
+def test_named_victim() -> None:
+    assert rows("Officer Dana Ruiz was fatally shot during the traffic stop.")[0][:6] == (
+        "killed",
+        1,
+        1,
+        1,
+        "exact",
+        "police",
+    )
+
+
+def test_restatement_in_one_sentence_is_deduplicated() -> None:
+    text = "Five people were killed, police said, adding that 5 people were killed near the bridge."
+    assert [(f.kind, f.value) for f in figures(text)] == [("killed", 5)]
+
+
+def test_distinct_figures_in_separate_sentences_are_kept() -> None:
+    text = "Five people were killed on Monday. On Tuesday the toll rose to 9."
+    assert [(f.kind, f.value) for f in figures(text)] == [("killed", 5), ("killed", 9)]
+
+
+def test_attribution_is_filled() -> None:
+    f = figures("Nine people died in the crash, police said.")[0]
+    assert (f.kind, f.value) == ("killed", 9)
+    assert f.attributed_to == "Police"
