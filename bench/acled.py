@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from common import SHARED_BENCH, Metric, event_distance_km, f1_scores, run_extract, share
-
-from crisisledger.extract.acled_csv import AcledRow, is_holdout, read_acled
+from crisisledger.extractors.acled_csv import AcledRow, is_holdout, read_acled
 
 NAME = "acled"
 
@@ -77,21 +76,52 @@ def run(limit: int | None = None) -> list[Metric]:
     actors = [(r, e) for r, e in zip(rows, mains, strict=True) if r.actor1]
     return [
         Metric(NAME, "records with a main event", share([e is not None for e in mains]), n),
-        Metric(NAME, "event_type accuracy", share([(e or {}).get("event_type") == r.event_type for r, e in typed]),
-               len(typed), 0.95),
-        Metric(NAME, "sub_event_type accuracy", share([g == p for g, p in zip(gold_sub, pred_sub, strict=True)]),
-               len(typed)),
+        Metric(
+            NAME,
+            "event_type accuracy",
+            share([(e or {}).get("event_type") == r.event_type for r, e in typed]),
+            len(typed),
+            0.95,
+        ),
+        Metric(
+            NAME,
+            "sub_event_type accuracy",
+            share([g == p for g, p in zip(gold_sub, pred_sub, strict=True)]),
+            len(typed),
+        ),
         Metric(NAME, "sub_event_type weighted F1", weighted if typed else None, len(typed), 0.88),
         Metric(NAME, "sub_event_type macro F1", macro if typed else None, len(typed)),
         Metric(NAME, "fatalities exact", share(fatal_hits), len(fatal), 0.95),
         Metric(NAME, "fatalities exact (gold > 0)", share(pos), len(pos), 0.85),
-        Metric(NAME, "country accuracy", share([_country_hit(e, r.country) for r, e in zip(rows, mains, strict=True)]),
-               n, 0.99),
-        Metric(NAME, "location within 25 km", share([d is not None and d <= 25 for d in dists]), len(dists), 0.80),
-        Metric(NAME, "location within 161 km", share([d is not None and d <= 161 for d in dists]), len(dists),
-               0.92),
-        Metric(NAME, "actor1 match (normalised)", share([_actor1(e) == norm_actor(r.actor1) for r, e in actors]),
-               len(actors)),
-        Metric(NAME, "notes/s (incl. start-up)", n / result.seconds if result.seconds else None, n, unit="/s",
-               note=f"exit {result.returncode}"),
+        Metric(
+            NAME,
+            "country accuracy",
+            share([_country_hit(e, r.country) for r, e in zip(rows, mains, strict=True)]),
+            n,
+            0.99,
+        ),
+        Metric(
+            NAME, "location within 25 km", share([d is not None and d <= 25 for d in dists]), len(dists), 0.80
+        ),
+        Metric(
+            NAME,
+            "location within 161 km",
+            share([d is not None and d <= 161 for d in dists]),
+            len(dists),
+            0.92,
+        ),
+        Metric(
+            NAME,
+            "actor1 match (normalised)",
+            share([_actor1(e) == norm_actor(r.actor1) for r, e in actors]),
+            len(actors),
+        ),
+        Metric(
+            NAME,
+            "notes/s (incl. start-up)",
+            n / result.seconds if result.seconds else None,
+            n,
+            unit="/s",
+            note=f"exit {result.returncode}",
+        ),
     ]

@@ -16,11 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import REPO, SHARED_BENCH  # noqa: E402
-
-from crisisledger.extract.acled_csv import is_holdout, iter_acled  # noqa: E402
-from crisisledger.geo.countries import fold, lookup_country  # noqa: E402
-from crisisledger.geo.gazetteer import Gazetteer  # noqa: E402
+from common import REPO, SHARED_BENCH
+from crisisledger.extractors.acled_csv import is_holdout, iter_acled
+from crisisledger.geo.countries import fold, lookup_country
+from crisisledger.geo.gazetteer import Gazetteer
 
 OUT = REPO / "src" / "crisisledger" / "data" / "acled_places.tsv.gz"
 PRECISION = {1: "city", 2: "admin2", 3: "admin1"}
@@ -43,7 +42,9 @@ def main() -> int:
                 continue
             key = (fold(row.location), str(code))
             prec = PRECISION.get(row.geo_precision or 1, "city")
-            seen[key][(row.location, row.admin1, row.admin2, round(row.latitude, 4), round(row.longitude, 4), prec)] += 1
+            seen[key][
+                (row.location, row.admin1, row.admin2, round(row.latitude, 4), round(row.longitude, 4), prec)
+            ] += 1
     rows = []
     for (folded, code), options in seen.items():
         known = [i for i in gazetteer.index.get(folded, []) if gazetteer.cols[1][i] == code]

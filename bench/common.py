@@ -102,7 +102,13 @@ def run_extract(articles: list[dict[str, Any]], timeout: float = 3600) -> Extrac
                 continue
             if isinstance(record, dict) and "id" in record:
                 records[str(record["id"])] = record
-        return ExtractRun(records, seconds, usage.ru_maxrss / 1024, proc.returncode, err.read_text()[-2000:])
+        stderr = err.read_text(errors="replace")[-2000:]
+        if proc.returncode not in (0, 1) or len(records) < len(articles):
+            print(
+                f"  warning: extract exited {proc.returncode}, {len(records)}/{len(articles)} records\n"
+                + stderr
+            )
+        return ExtractRun(records, seconds, usage.ru_maxrss / 1024, proc.returncode, stderr)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -153,9 +159,10 @@ def prf(gold: list[bool], pred: list[bool]) -> tuple[float | None, float | None,
 
 
 _NUMBER_WORDS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty"
-).split()
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen"),
+    *("nineteen", "twenty"),
+)
 
 
 def states_number(text: str, number: int) -> bool:

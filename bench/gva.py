@@ -68,7 +68,14 @@ def run(limit: int | None = None) -> list[Metric]:
         Metric(NAME, "injured exact", share(injured), n, 0.75),
         Metric(NAME, "injured exact (number stated in text)", share(injured_s), len(injured_s)),
         Metric(NAME, "location within 25 km", share(near), len(near), 0.85),
-        Metric("speed", "articles/s (GVA, wall time incl. start-up)", n / result.seconds if result.seconds else None,
-               n, 50, unit="/s", note=f"{result.seconds:.0f} s, exit {result.returncode}"),
+        Metric(
+            "speed",
+            "articles/s (GVA, wall time incl. start-up)",
+            n / result.seconds if result.seconds else None,
+            n,
+            50,
+            unit="/s",
+            note=f"{result.seconds:.0f} s, exit {result.returncode}",
+        ),
         Metric("speed", "peak RSS of extract", result.peak_rss_mb, n, unit="MB"),
     ]

@@ -55,12 +55,16 @@ def run(limit: int | None = None) -> list[Metric]:
                 continue
             for label, kind in kinds.items():
                 gold[label].append(sent[label] == "1")
-                pred[label].append(any(f.get("kind") == kind and span[0] <= f.get("start", -1) < span[1]
-                                       for f in figures))
+                pred[label].append(
+                    any(f.get("kind") == kind and span[0] <= f.get("start", -1) < span[1] for f in figures)
+                )
     metrics = []
     for label in kinds:
         p, r, f = prf(gold[label], pred[label])
         n = sum(gold[label])
-        metrics += [Metric(NAME, f"{label} precision", p, n), Metric(NAME, f"{label} recall", r, n),
-                    Metric(NAME, f"{label} F1", f, n)]
+        metrics += [
+            Metric(NAME, f"{label} precision", p, n),
+            Metric(NAME, f"{label} recall", r, n),
+            Metric(NAME, f"{label} F1", f, n),
+        ]
     return metrics

@@ -18,11 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import acled  # noqa: E402
-import gva  # noqa: E402
-import india_police  # noqa: E402
-import muc4  # noqa: E402
-from common import REPO, SHARED_BENCH, Metric  # noqa: E402
+import acled
+import gva
+import india_police
+import muc4
+from common import REPO, SHARED_BENCH, Metric
 
 SETS = {"acled": acled.run, "gva": gva.run, "muc4": muc4.run, "india_police": india_police.run}
 DOC = REPO / "docs" / "benchmarks.md"
@@ -30,7 +30,9 @@ DOC = REPO / "docs" / "benchmarks.md"
 
 def git_commit() -> str:
     try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+        )
     except OSError:
         return "uncommitted"
     return out.stdout.strip() if out.returncode == 0 and out.stdout.strip() else "uncommitted"
@@ -72,13 +74,17 @@ def write_markdown(metrics: list[Metric], command: str, seconds: float, path: Pa
         "|---|---|---:|---:|---|---|---|",
     ]
     for m in metrics:
-        lines.append(f"| {m.dataset} | {m.name} | {m.formatted()} | {m.n} | {goal_text(m)} | {m.status} | {m.note} |")
+        lines.append(
+            f"| {m.dataset} | {m.name} | {m.formatted()} | {m.n} | {goal_text(m)} | {m.status} | {m.note} |"
+        )
     lines += [
         "",
         "Notes: ACLED is scored on the held-out files only (Kenya; Syria/Yemen/Afghanistan/Iraq/Libya/",
-        "Somalia/Turkey), which the event classifier never saw. A record without a main event counts as",
-        "0 killed / 0 injured. GVA articles shorter than 200 characters (crawl boilerplate) are left out;",
-        "an article may report only part of an incident's toll. Speed is the CLI's wall time, start-up included.",
+        "Somalia/Turkey), which the event classifier never saw.",
+        "A record without a main event counts as 0 killed / 0 injured.",
+        "GVA articles shorter than 200 characters (crawl boilerplate) are left out;",
+        "an article may report only part of an incident's toll.",
+        "Speed is the CLI's wall time, start-up included.",
         "",
     ]
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -86,7 +92,9 @@ def write_markdown(metrics: list[Metric], command: str, seconds: float, path: Pa
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--only", default=",".join(SETS), help="comma-separated sets: " + ", ".join(SETS))
     parser.add_argument("--limit", type=int, default=None, help="at most N items per set (ACLED: per file)")
     parser.add_argument("--no-write", action="store_true", help="do not write docs/benchmarks.md")

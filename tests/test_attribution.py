@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from crisisledger.extract.attribution import Attribution, attribution_for, attribution_in
+from crisisledger.extractors.attribution import Attribution, attribution_for, attribution_in
 from crisisledger.model import Article
 from crisisledger.nlp.pipeline import ArticleDoc, analyse
 

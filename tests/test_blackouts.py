@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from crisisledger.extract.blackout_dates import dates_in, duration_hours
-from crisisledger.extract.blackouts import extract_blackouts
+from crisisledger.extractors.blackout_dates import dates_in, duration_hours
+from crisisledger.extractors.blackouts import extract_blackouts
 from crisisledger.model import Article, Blackout
 from crisisledger.nlp.pipeline import analyse
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from crisisledger.extract.claims import extract_claims
+from crisisledger.extractors.claims import extract_claims
 from crisisledger.model import Article, Claim
 from crisisledger.nlp.pipeline import analyse
 

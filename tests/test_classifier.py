@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from crisisledger.extract.acled_csv import parse_acled_date
-from crisisledger.extract.classifier import Classifier, clean_note, features, load_classifier
+from crisisledger.extractors.acled_csv import parse_acled_date
+from crisisledger.extractors.classifier import Classifier, clean_note, features, load_classifier
 
 TRAIN = [
     ("Hundreds of teachers marched peacefully to the ministry demanding unpaid wages.", "Peaceful protest"),
@@ -27,7 +27,7 @@ TRAIN = [
 
 
 def test_clean_note_removes_coder_boilerplate() -> None:
-    note = "Movement of forces: On 3 May 2020, troops moved to the town. [size=no report] [women targeted: Girls]"
+    note = "Movement of forces: On 3 May 2020, troops moved to the town. [size=no report] [women targeted: X]"
     assert clean_note(note) == "On 3 May 2020, troops moved to the town."
     assert clean_note("Two men were shot dead. Unknown fatalities coded as 3. Police came.") == (
         "Two men were shot dead. Police came."
@@ -38,7 +38,14 @@ def test_clean_note_removes_coder_boilerplate() -> None:
 
 def test_features_words_bigrams_and_char_grams() -> None:
     assert features("Shot 12 men") == [
-        "shot", "0", "men", "shot 0", "0 men", "#<sho", "#shot", "#hot>",
+        "shot",
+        "0",
+        "men",
+        "shot 0",
+        "0 men",
+        "#<sho",
+        "#shot",
+        "#hot>",
     ]
 
 
@@ -47,8 +54,14 @@ def test_load_classifier_without_model_file_is_none(tmp_path: Path) -> None:
 
 
 def test_acled_dates_of_every_vintage() -> None:
-    for value in ("31 December 2020", "2020-12-31", "31-Dec-20", "31-12-20", "31-December-2020",
-                  "2020-12-31T00:00:00Z"):
+    for value in (
+        "31 December 2020",
+        "2020-12-31",
+        "31-Dec-20",
+        "31-12-20",
+        "31-December-2020",
+        "2020-12-31T00:00:00Z",
+    ):
         assert parse_acled_date(value) is not None and parse_acled_date(value).isoformat() == "2020-12-31"
     assert parse_acled_date("not a date") is None
 

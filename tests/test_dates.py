@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from crisisledger.extract.dates import event_date, find_dates
+from crisisledger.extractors.dates import event_date, find_dates
 
 PUBLISHED = dt.date(2022, 1, 10)  # a Monday
 

@@ -1,7 +1,7 @@
 import pytest
 
-from crisisledger.extract.actors import find_actors
-from crisisledger.extract.event_types import classify_by_rules
+from crisisledger.extractors.actors import find_actors
+from crisisledger.extractors.event_types import classify_by_rules
 from crisisledger.model import SUB_EVENT_TYPES
 
 
@@ -41,7 +41,7 @@ def test_no_event_in_plain_text():
 
 
 def test_every_rule_names_a_known_sub_event_type():
-    from crisisledger.extract.event_types import RULES
+    from crisisledger.extractors.event_types import RULES
 
     assert {rule.sub_event_type for rule in RULES} <= set(SUB_EVENT_TYPES)
 

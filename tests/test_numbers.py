@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crisisledger.extract.numbers import find_numbers, parse_number
+from crisisledger.extractors.numbers import find_numbers, parse_number
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,7 @@ def extract(
 
 def extract_articles(articles: Iterable[Article], batch_size: int = BATCH_SIZE) -> Iterator[Record]:
     """Extract records for many articles, in order, batching the NLP work."""
-    from crisisledger.extract.record import build_record
+    from crisisledger.extractors.record import build_record
 
     iterator = iter(articles)
     while batch := list(islice(iterator, batch_size)):

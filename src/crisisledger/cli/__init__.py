@@ -18,11 +18,15 @@ def main() -> None:
 
 def _register() -> None:
     from crisisledger.cli import extract_cmd  # noqa: F401  (registers its commands)
+    from crisisledger.cli import serve_cmd  # noqa: F401
 
     try:
         from crisisledger.cli import ledger_cmd  # noqa: F401
     except ImportError:  # the ledger commands are optional while they are being built
         pass
+    from crisisledger.cli import import_cmd  # noqa: F401  (the `import` group)
+    from crisisledger.cli import events_cmd  # noqa: F401  (`events`)
+    from crisisledger.cli import import_blackouts  # noqa: F401  (keepiton, ioda-outages, blackouts)
 
 
 _register()

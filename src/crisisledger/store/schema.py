@@ -180,3 +180,51 @@ decisions = Table(
     Column("b_idx", Integer, nullable=False),
     Column("created_at", DateTime, nullable=False),
 )
+
+# ---- blackouts from records, merged blackouts and their links to incidents (migration 0002) ----
+blackout_records = Table(
+    "blackout_records",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", String, nullable=False),
+    Column("source_id", String, nullable=False),
+    Column("country_code", String(2), nullable=False),
+    Column("area", Text),
+    Column("location", JSON),
+    Column("start", Date),
+    Column("end", Date),
+    Column("duration_hours", Float),
+    Column("shutdown_type", String),
+    Column("status", String),
+    Column("services", JSON, nullable=False),
+    Column("cause", Text),
+    Column("ordered_by", Text),
+    Column("url", Text),
+    UniqueConstraint("source", "source_id", name="uq_blackout_records_source_id"),
+    Index("ix_blackout_records_country_start", "country_code", "start"),
+)
+
+ledger_blackouts = Table(
+    "ledger_blackouts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("country_code", String(2), nullable=False),
+    Column("area", Text),
+    Column("location", JSON),
+    Column("start", Date),
+    Column("end", Date),
+    Column("services", JSON, nullable=False),
+    Column("sources", JSON, nullable=False),
+    Column("members", JSON, nullable=False),
+    Index("ix_ledger_blackouts_country_start", "country_code", "start"),
+)
+
+blackout_links = Table(
+    "blackout_links",
+    metadata,
+    Column("blackout_id", Integer, ForeignKey("ledger_blackouts.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "incident_id", Integer, ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True, index=True
+    ),
+    Column("reason", Text, nullable=False),
+)

@@ -60,7 +60,7 @@ RULES: tuple[Rule, ...] = (
     Rule("Violent demonstration", _words(r"riot(?:s|ers|ing|ed)?\b", r"violent (?:protest|demonstration)",
                                          r"protesters (?:torched|burned|set fire|stormed|attacked|pelted|threw stones)",
                                          r"demonstrators (?:torched|burned|set fire|stormed|attacked|pelted|threw)",
-                                         r"stone[- ]pelting", r"vandali[sz]ed"),
+                                         r"stone[- ]pelting", r"vandali[sz]ed", r"(?<!political )unrest"),
          unless=_words(r"riot police", r"riot gear", r"anti-riot")),
     Rule("Protest with intervention", _words(r"(?:protest|demonstrat|rall|march)\w*\W+(?:\w+\W+){0,12}"
                                              r"(?:tear ?gas|dispersed|water cannon|rubber bullets|baton|arrested|detained)",

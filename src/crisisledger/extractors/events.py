@@ -11,9 +11,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from crisisledger.extract.actors import find_actors
-from crisisledger.extract.dates import event_date
-from crisisledger.extract.event_types import RULES, classify_by_rules
+from crisisledger.extractors.actors import find_actors
+from crisisledger.extractors.dates import event_date
+from crisisledger.extractors.event_types import RULES, classify_by_rules
+from crisisledger.geo.countries import lookup_country
 from crisisledger.model import SUB_EVENT_TYPES, Event, Figure, Location, Span
 from crisisledger.nlp.pipeline import ArticleDoc
 
@@ -114,7 +115,21 @@ def _drafts(doc: ArticleDoc, figures: list[Figure]) -> list[_Draft]:
             target.figures.extend(figs)
             if i not in target.sentences:
                 target.sentences.append(i)
+    _fold_generic_violence(drafts)
     return list(drafts.values())
+
+
+def _fold_generic_violence(drafts: dict[str, _Draft]) -> None:
+    """Clashes and killings told only in generic words belong to the unrest the article reports."""
+    unrest, violence = drafts.get("unrest"), drafts.get("violence")
+    if unrest is None or violence is None or not set(violence.sub_types) <= _CONTINUING:
+        return
+    unrest.sub_types.extend(violence.sub_types)
+    if "Armed clash" in violence.sub_types:  # protesters clashing is a violent demonstration (ACLED)
+        unrest.sub_types.append("Violent demonstration")
+    unrest.sentences.extend(i for i in violence.sentences if i not in unrest.sentences)
+    unrest.figures.extend(violence.figures)
+    del drafts["violence"]
 
 
 def _main_draft(drafts: dict[str, _Draft]) -> _Draft | None:
@@ -131,7 +146,7 @@ def conservative_total(figures: list[Figure]) -> int | None:
     """
     if not figures:
         return None
-    totals = [f for f in figures if f.group is None and f.location is None]
+    totals = [f for f in figures if not _is_part(f)]
     if totals:
         return max(f.value for f in totals)
     by_group: dict[str, int] = {}
@@ -139,6 +154,13 @@ def conservative_total(figures: list[Figure]) -> int | None:
         key = f.group or f.location or ""
         by_group[key] = max(by_group.get(key, 0), f.value)
     return sum(by_group.values())
+
+
+def _is_part(figure: Figure) -> bool:
+    """A figure restricted to a group or to a place below country level is part of a total."""
+    if figure.group is not None:
+        return True
+    return figure.location is not None and lookup_country(figure.location) is None
 
 
 def _stated_total(figures: list[Figure], kind: str) -> int | None:

@@ -17,17 +17,24 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from crisisledger.model import SUB_EVENT_TYPES
 
+if TYPE_CHECKING:
+    from crisisledger.extractors.classifier_train import TrainReport
+
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "event_classifier.npz"
 
 # ACLED coders' boilerplate, removed before training and prediction.
 _TAG_RE = re.compile(r"\[\s*[a-z][a-z ]*\s*[=:][^\]]*\]", re.IGNORECASE)
-_CODED_RE = re.compile(r"[^.]*\b(?:fatalities|fatality)\b[^.]*\bcoded\b[^.]*\.?|[^.]*\bcoded as\b[^.]*\.?", re.I)
+_CODED_RE = re.compile(
+    r"[^.]*\b(?:fatalities|fatality)\b[^.]*\bcoded\b[^.]*\.?|[^.]*\bcoded as\b[^.]*\.?", re.I
+)
 _PREFIXES = (
     "movement of forces|looting|non-violent activity|property destruction|other|security measures|arrests"
     "|training|defusal|recruitment|change to armed group|detonation|agreement|weapons seizure"
@@ -61,7 +68,7 @@ def features(text: str) -> list[str]:
     """Word unigrams and bigrams plus in-word character 4-grams of lower-cased text (digits -> 0)."""
     tokens = [_DIGITS_RE.sub("0", tok) for tok in _TOKEN_RE.findall(text.lower())]
     out = list(tokens)
-    out.extend(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    out.extend(f"{a} {b}" for a, b in pairwise(tokens))
     for tok in tokens:
         if len(tok) > 3:
             padded = f"<{tok}>"
@@ -73,7 +80,12 @@ class Classifier:
     """A linear softmax classifier over TF-IDF features, evaluated with numpy only."""
 
     def __init__(
-        self, vocabulary: list[str], idf: np.ndarray, coef: np.ndarray, intercept: np.ndarray, classes: list[str]
+        self,
+        vocabulary: list[str],
+        idf: np.ndarray,
+        coef: np.ndarray,
+        intercept: np.ndarray,
+        classes: list[str],
     ) -> None:
         self.vocabulary = {term: i for i, term in enumerate(vocabulary)}
         self.idf = idf.astype(np.float32)
@@ -154,8 +166,10 @@ def classify(texts: list[str]) -> list[Prediction | None]:
     return list(model.predict(texts))
 
 
-def train(acled_paths: list[Path], out_dir: Path | None = None, holdout: tuple[str, ...] | None = None):  # type: ignore[no-untyped-def]
+def train(
+    acled_paths: list[Path], out_dir: Path | None = None, holdout: tuple[str, ...] | None = None
+) -> TrainReport:
     """Train and save the classifier (needs scikit-learn); see `classifier_train.train`."""
-    from crisisledger.extract.classifier_train import train as _train
+    from crisisledger.extractors.classifier_train import train as _train
 
     return _train(acled_paths, out_dir, holdout)

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from crisisledger.extract.blackout_dates import dates_in, duration_hours
+from crisisledger.extractors.blackout_dates import dates_in, duration_hours
 from crisisledger.model import Blackout, BlackoutStatus
 from crisisledger.nlp.pipeline import ArticleDoc
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-from crisisledger.extract.acled_csv import AcledRow, is_holdout, read_acled
-from crisisledger.extract.classifier import MODEL_PATH, Classifier, clean_note, features
+from crisisledger.extractors.acled_csv import AcledRow, is_holdout, read_acled
+from crisisledger.extractors.classifier import MODEL_PATH, Classifier, clean_note, features
 from crisisledger.model import SUB_EVENT_TYPES
 
 
@@ -111,7 +111,12 @@ def train(
         vocabulary[i] = term
     path = (out_dir / MODEL_PATH.name) if out_dir else MODEL_PATH
     classes = [str(x) for x in model.classes_]
-    meta = {"train_files": [p.name for p in train_paths], "C": c, "max_features": max_features, "balanced": True}
+    meta = {
+        "train_files": [p.name for p in train_paths],
+        "C": c,
+        "max_features": max_features,
+        "balanced": True,
+    }
     Classifier.save(path, vocabulary, vectorizer.idf_, model.coef_, model.intercept_, classes, meta)
     shipped = Classifier.load(path)
     report = TrainReport(

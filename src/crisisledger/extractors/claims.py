@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from crisisledger.extract.attribution import attribution_for, find_authorities
-from crisisledger.extract.outlets import canonical_outlet
+from crisisledger.extractors.attribution import attribution_for, find_authorities
+from crisisledger.extractors.outlets import canonical_outlet
 from crisisledger.model import Claim
 from crisisledger.nlp.pipeline import ArticleDoc
 from crisisledger.nlp.sentences import Sentence

@@ -25,8 +25,8 @@ import re
 from dataclasses import dataclass
 from typing import cast
 
-from crisisledger.extract.attribution import attribution_for
-from crisisledger.extract.figure_lexicon import (
+from crisisledger.extractors.attribution import attribution_for
+from crisisledger.extractors.figure_lexicon import (
     CUE_RE,
     GROUP_RE,
     INTRANSITIVE,
@@ -41,7 +41,7 @@ from crisisledger.extract.figure_lexicon import (
     people_noun_after,
     zero_kinds,
 )
-from crisisledger.extract.numbers import NumberMention, find_numbers
+from crisisledger.extractors.numbers import NumberMention, find_numbers
 from crisisledger.model import Figure, FigureKind, Qualifier
 from crisisledger.nlp.pipeline import ArticleDoc
 
@@ -486,6 +486,8 @@ def _sentence_figures(
                 found = _Found(prev_kind, m.end, m.end)
         if found is None and resolved and _COORD_GAP.match(sentence[resolved[-1][0].end : m.start]) and noun:
             found = _Found(resolved[-1][1], m.end, m.end)
+        if found is None and resolved and _SUBFIGURE_BEFORE.search(sentence[resolved[-1][0].end : m.start]):
+            found = _Found(resolved[-1][1], m.end, m.end)  # "164 killed ..., including 103 in Almaty"
         if found is None and not m.singular:
             found = _loose_post(sentence, m, cues, loose_bound, noun)
             if found is None and noun:
@@ -500,7 +502,7 @@ def _sentence_figures(
                 end = found.end + tail.end()
         if qualifier == "exact" and m.high is None:
             lo_b = hi_b = m.value
-        loc = _location(doc, base, sentence, m.end, loose_bound)
+        loc = _location(doc, base, sentence, m.end, nxt)  # a place after the next number is its own
         fig = _figure(doc, base, found.kind, m.value, lo_b, hi_b, qualifier, group, loc, start, end, sentence)
         resolved.append((m, found.kind))
         if found.casualty:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from crisisledger.extract.outlets import KNOWN_OUTLETS, OutletMention, find_outlets
+from crisisledger.extractors.outlets import KNOWN_OUTLETS, OutletMention, find_outlets
 from crisisledger.nlp.pipeline import ArticleDoc
 
 

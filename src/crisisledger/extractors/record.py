@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from crisisledger.extract.blackouts import extract_blackouts
-from crisisledger.extract.claims import extract_claims
-from crisisledger.extract.events import build_events
-from crisisledger.extract.figures import extract_figures
+from crisisledger.extractors.blackouts import extract_blackouts
+from crisisledger.extractors.claims import extract_claims
+from crisisledger.extractors.events import build_events
+from crisisledger.extractors.figures import extract_figures
 from crisisledger.geo.resolve import event_location
 from crisisledger.model import Record
 from crisisledger.nlp.pipeline import ArticleDoc
