@@ -19,12 +19,45 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import acled
+import api_latency
+import blackouts
 import gva
 import india_police
+import ledger_gva
 import muc4
 from common import REPO, SHARED_BENCH, Metric
 
-SETS = {"acled": acled.run, "gva": gva.run, "muc4": muc4.run, "india_police": india_police.run}
+
+def _blackout_metrics(limit: int | None) -> list[Metric]:
+    result = blackouts.run(limit)
+    if result.get("skipped"):
+        return []
+    rows = []
+    for name in ("keepiton", "ioda"):
+        r = result[name]
+        rows.append(Metric("blackouts", f"{name} rows read", r["rows"], r["rows"], unit="rows",
+                           note=f"{r['rejected']} rejected {r['rejected_by_reason']}, {r['seconds']:.1f} s"))  # fmt: skip
+    return rows
+
+
+def _api_metrics(limit: int | None) -> list[Metric]:
+    r = api_latency.run(limit)
+    note = f"{r['incidents']} incidents, {r['clients']} clients, {r['errors']} errors, SQLite"
+    return [
+        Metric("api", "GET /incidents p50", r["p50_ms"], r["requests"], unit="ms", note=note),
+        Metric("api", "GET /incidents p95", r["p95_ms"], r["requests"], unit="ms", note=note),
+    ]
+
+
+SETS = {
+    "acled": acled.run,
+    "gva": gva.run,
+    "muc4": muc4.run,
+    "india_police": india_police.run,
+    "ledger_gva": ledger_gva.run,
+    "blackouts": _blackout_metrics,
+    "api": _api_metrics,
+}
 DOC = REPO / "docs" / "benchmarks.md"
 
 

@@ -9,7 +9,10 @@ from crisisledger.model import SUB_EVENT_TYPES
     ("text", "sub_event_type"),
     [
         ("Crowds rioted in the city centre and set cars alight.", "Violent demonstration"),
-        ("Riot police used tear gas to disperse demonstrators outside parliament.", "Protest with intervention"),
+        (
+            "Riot police used tear gas to disperse demonstrators outside parliament.",
+            "Protest with intervention",
+        ),
         ("Teachers held a peaceful rally demanding higher wages.", "Peaceful protest"),
         ("Soldiers opened fire on protesters, killing four of them.", "Excessive force against protesters"),
         ("A mob lynched a man accused of theft.", "Mob violence"),
@@ -47,7 +50,9 @@ def test_every_rule_names_a_known_sub_event_type():
 
 
 def test_actors_named_the_acled_way():
-    actors = find_actors("Rioters clashed with police in the capital.", "Riots", "Violent demonstration", "Kazakhstan")
+    actors = find_actors(
+        "Rioters clashed with police in the capital.", "Riots", "Violent demonstration", "Kazakhstan"
+    )
     assert [(a.name, a.role) for a in actors] == [
         ("Rioters (Kazakhstan)", "actor1"),
         ("Police Forces of Kazakhstan", "actor2"),

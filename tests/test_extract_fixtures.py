@@ -66,7 +66,11 @@ def test_clean_figures_with_bounds_and_sources(clean):
 def test_clean_blackout(clean):
     (blackout,) = clean.blackouts
     assert (blackout.country_code, blackout.area, blackout.status) == ("KZ", "Almaty", "restored")
-    assert (blackout.duration_hours, blackout.end, blackout.reported_by) == (120, dt.date(2022, 1, 10), "NetBlocks")
+    assert (blackout.duration_hours, blackout.end, blackout.reported_by) == (
+        120,
+        dt.date(2022, 1, 10),
+        "NetBlocks",
+    )
 
 
 def test_clean_diplomatic_event_and_claims(clean):
@@ -104,5 +108,7 @@ def test_numbers_that_are_not_casualties():
 
 
 def test_report_without_event():
-    record = extract("The central bank kept its interest rate unchanged at 4.5 per cent.", published="2023-01-01")
+    record = extract(
+        "The central bank kept its interest rate unchanged at 4.5 per cent.", published="2023-01-01"
+    )
     assert (record.main_event, record.events, record.figures) == (None, [], [])

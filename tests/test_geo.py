@@ -149,10 +149,16 @@ def test_ambiguous_name_uses_country_context() -> None:
 
 
 def test_parenthesised_admin_and_container() -> None:
+    doc = make_doc("On 3 May, gunmen attacked a bus near Tinzawaten Kore (Douentza, Mopti) and fled.", [])
+    loc = event_location(doc, 0, len(doc.text))
+    # The (made-up) village is in no gazetteer: the district written after it stands in.
+    assert loc is not None and loc.name == "Douentza" and loc.country_code == "ML"
+
+
+def test_shipped_extra_places_fill_gazetteer_gaps() -> None:
     doc = make_doc("On 3 May, gunmen attacked a bus near Hombori (Douentza, Mopti) and fled.", [])
     loc = event_location(doc, 0, len(doc.text))
-    # Hombori is not in the gazetteer: the district written after it stands in.
-    assert loc is not None and loc.name == "Douentza" and loc.country_code == "ML"
+    assert loc is not None and (loc.name, loc.admin2, loc.country_code) == ("Hombori", "Douentza", "ML")
 
 
 def test_country_only_article() -> None:

@@ -1,7 +1,7 @@
 """crisisledger: a sourced ledger of crisis events, casualty figures, claims and Internet blackouts.
 
-    >>> import crisisledger
-    >>> record = crisisledger.extract("Police said two people were killed in Almaty.", published="2022-01-10")
+>>> import crisisledger
+>>> record = crisisledger.extract("Police said two people were killed in Almaty.", published="2022-01-10")
 """
 
 from __future__ import annotations

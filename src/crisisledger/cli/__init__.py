@@ -17,16 +17,15 @@ def main() -> None:
 
 
 def _register() -> None:
-    from crisisledger.cli import extract_cmd  # noqa: F401  (registers its commands)
-    from crisisledger.cli import serve_cmd  # noqa: F401
-
-    try:
-        from crisisledger.cli import ledger_cmd  # noqa: F401
-    except ImportError:  # the ledger commands are optional while they are being built
-        pass
-    from crisisledger.cli import import_cmd  # noqa: F401  (the `import` group)
-    from crisisledger.cli import events_cmd  # noqa: F401  (`events`)
-    from crisisledger.cli import import_blackouts  # noqa: F401  (keepiton, ioda-outages, blackouts)
+    # Each module adds its commands to `main` when imported.
+    from crisisledger.cli import (  # noqa: F401
+        events_cmd,
+        extract_cmd,
+        import_blackouts,
+        import_cmd,
+        ledger_cmd,
+        serve_cmd,
+    )
 
 
 _register()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from crisisledger.model import Actor
+from crisisledger.model import Actor, ActorRole
 
 # Named armed groups as ACLED spells them, with the words news uses for them.
 NAMED_GROUPS: dict[str, tuple[str, ...]] = {
@@ -33,14 +33,16 @@ NAMED_GROUPS: dict[str, tuple[str, ...]] = {
     "PDF: People's Defense Force": (r"people'?s defen[cs]e force", r"\bpdf\b"),
     "Military Forces of Myanmar (2021-)": (r"\bjunta\b", r"tatmadaw"),
 }
-_GROUP_PATTERNS = [
-    (name, re.compile("|".join(pats), re.IGNORECASE)) for name, pats in NAMED_GROUPS.items()
-]
+_GROUP_PATTERNS = [(name, re.compile("|".join(pats), re.IGNORECASE)) for name, pats in NAMED_GROUPS.items()]
 
 _POLICE = re.compile(r"\bpolice|\bgendarm|security forces|national guard|riot police|law enforcement", re.I)
 _MILITARY = re.compile(r"\b(?:army|military|soldiers?|troops|armed forces|air force)\b", re.I)
-_CIVILIANS = re.compile(r"\b(?:civilians?|villagers?|residents?|children|women|farmers?|students?|worshippers)\b", re.I)
-_ARMED = re.compile(r"\b(?:gunm[ae]n|militants?|armed men|assailants?|attackers?|insurgents?|bandits?|rebels?)\b", re.I)
+_CIVILIANS = re.compile(
+    r"\b(?:civilians?|villagers?|residents?|children|women|farmers?|students?|worshippers)\b", re.I
+)
+_ARMED = re.compile(
+    r"\b(?:gunm[ae]n|militants?|armed men|assailants?|attackers?|insurgents?|bandits?|rebels?)\b", re.I
+)
 
 _DEFAULT_ACTOR1 = {
     "Protests": "Protesters",
@@ -73,5 +75,5 @@ def find_actors(text: str, event_type: str, sub_event_type: str, country: str | 
     if event_type == "Disasters" or sub_event_type in ("Diplomatic event",):
         names = [n for n in names if "Forces" not in n]
     unique = list(dict.fromkeys(names))
-    roles = ("actor1", "actor2")
+    roles: tuple[ActorRole, ...] = ("actor1", "actor2")
     return [Actor(name=n, role=roles[i] if i < 2 else "associated") for i, n in enumerate(unique)]

@@ -142,7 +142,9 @@ def _article_country(doc: ArticleDoc) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-_CHANNEL = re.compile(r"\b(?:reported|posted|said|wrote|tweeted|announced|according)\b[^.]{0,80}\b(?:on|via)\s+$", re.I)
+_CHANNEL = re.compile(
+    r"\b(?:reported|posted|said|wrote|tweeted|announced|according)\b[^.]{0,80}\b(?:on|via)\s+$", re.I
+)
 
 
 def _services(text: str) -> list[str]:

@@ -32,7 +32,9 @@ MONTHS = {
     )
     for name in names
 }
-WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+WEEKDAYS = {
+    d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+}
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -42,9 +44,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b", re.IGNORECASE)),
     ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}", re.IGNORECASE)),
     ("weekday", re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)),
-    ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|earlier today)\b", re.I)),
+    (
+        "relative",
+        re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|earlier today)\b", re.I),
+    ),
     ("week", re.compile(r"\b(?P<which>this|last|past) week(?:end)?\b", re.IGNORECASE)),
-    ("month_year", re.compile(rf"\b(?:in|during|since|early|late|mid-?)\s+{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
+    (
+        "month_year",
+        re.compile(
+            rf"\b(?:in|during|since|early|late|mid-?)\s+{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I
+        ),
+    ),
 ]
 
 
@@ -120,7 +130,9 @@ def event_date(
 ) -> tuple[dt.date | None, DatePrecision]:
     """The date of an event told in a sentence: its own date, else the lead's, else publication."""
     for text, offset in ((sentence_text, sentence_start), (lead_text, 0)):
-        mentions = [d for d in find_dates(text, published, offset) if published is None or d.date <= published]
+        mentions = [
+            d for d in find_dates(text, published, offset) if published is None or d.date <= published
+        ]
         if mentions:
             best = min(mentions, key=lambda d: ("day", "week", "month", "year").index(d.precision))
             return best.date, best.precision

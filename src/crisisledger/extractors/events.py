@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from crisisledger.extractors.actors import find_actors
 from crisisledger.extractors.dates import event_date
+from crisisledger.extractors.classifier import classify
 from crisisledger.extractors.event_types import RULES, classify_by_rules
 from crisisledger.geo.countries import lookup_country
 from crisisledger.model import SUB_EVENT_TYPES, Event, Figure, Location, Span
@@ -45,7 +46,12 @@ _SPEECH = re.compile(
     r"according to|speech|described|accused|called)\b|[“”\"]",
     re.IGNORECASE,
 )
-_NETWORK = re.compile(r"\b(?:internet|connectivity|blackout|shutdown|outage|online|websites?|social media)\b", re.I)
+_NETWORK = re.compile(
+    r"\b(?:internet|connectivity|blackout|shutdown|outage|online|websites?|social media)\b", re.I
+)
+
+CLASSIFIER_CONFIDENCE = 0.5  # below this the rules' type stands
+LEAD_FOR_CLASSIFIER = 3
 
 LocateFn = Callable[[ArticleDoc, int, int], Location | None]
 
@@ -156,6 +162,31 @@ def conservative_total(figures: list[Figure]) -> int | None:
     return sum(by_group.values())
 
 
+def _sub_event_type(draft: _Draft, text: str) -> str:
+    """The rules' type, unless the ACLED classifier is confident about an ACLED type of the same text.
+
+    The contract's extra categories (disasters, crime, diplomacy, claims) are ACLED-less: rules decide.
+    """
+    ruled = min(draft.sub_types, key=lambda s: _RULE_RANK.get(s, len(RULES))) if draft.sub_types else None
+    if ruled is not None and (family_of(ruled) in _MINOR_FAMILIES or family_of(ruled) == "disaster"):
+        return ruled
+    (prediction,) = classify([text])
+    if prediction is not None and (ruled is None or prediction.confidence >= CLASSIFIER_CONFIDENCE):
+        return prediction.sub_event_type
+    return ruled or "Other"
+
+
+def _classifier_draft(doc: ArticleDoc) -> list[_Draft]:
+    """An event for a report no rule typed, when the classifier is confident about its lead."""
+    lead = list(range(min(LEAD_FOR_CLASSIFIER, len(doc.sentences))))
+    if not lead:
+        return []
+    (prediction,) = classify([" ".join(doc.sentences[i].text for i in lead)])
+    if prediction is None or prediction.confidence < CLASSIFIER_CONFIDENCE:
+        return []
+    return [_Draft(family_of(prediction.sub_event_type), sentences=lead)]
+
+
 def _is_part(figure: Figure) -> bool:
     """A figure restricted to a group or to a place below country level is part of a total."""
     if figure.group is not None:
@@ -175,12 +206,13 @@ def build_events(
     """All events of the article, and its main event (None when it reports none)."""
     events: list[tuple[tuple[int, int, int], Event]] = []
     lead = doc.text[: doc.sentences[min(2, len(doc.sentences) - 1)].end] if doc.sentences else ""
-    for draft in _drafts(doc, figures):
-        sub = min(draft.sub_types, key=lambda s: _RULE_RANK.get(s, len(RULES)))
+    drafts = _drafts(doc, figures) or _classifier_draft(doc)
+    for draft in drafts:
+        span_text = " ".join(doc.sentences[i].text for i in sorted(draft.sentences))
+        sub = _sub_event_type(draft, span_text)
         event_type = SUB_EVENT_TYPES[sub]
         first = doc.sentences[min(draft.sentences)]
         last = doc.sentences[max(draft.sentences)]
-        span_text = " ".join(doc.sentences[i].text for i in sorted(draft.sentences))
         date, precision = event_date(first.text, first.start, lead, doc.article.published)
         location = locate(doc, first.start, last.end) if locate else None
         country = location.country if location else None

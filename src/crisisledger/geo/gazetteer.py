@@ -17,6 +17,7 @@ import csv
 import gc
 import importlib.metadata
 import importlib.util
+import gzip
 import os
 import pickle
 import re
@@ -149,12 +150,12 @@ class Gazetteer:
         return i
 
     def load_extra(self, path: str | Path) -> int:
-        """Add entries from a TSV: name, admin1, admin2, country_code, lat, lon, precision (header optional).
-
-        Returns the number of entries added. Lines that do not parse are skipped.
+        """Add entries from a TSV (or .tsv.gz): name, admin1, admin2, country_code, lat, lon, precision
+        (header optional). Returns the number of entries added. Lines that do not parse are skipped.
         """
         added = 0
-        with open(path, encoding="utf-8") as fh:
+        opener = gzip.open if str(path).endswith(".gz") else open
+        with opener(path, "rt", encoding="utf-8") as fh:
             for line in fh:
                 cols = line.rstrip("\n").split("\t")
                 if len(cols) < 6 or cols[0].lower() == "name":
@@ -209,9 +210,15 @@ class Gazetteer:
         return gaz
 
 
+# Villages and districts that GeoNames cities500 lacks, from ACLED training rows (see data/MODEL_CARD.md).
+SHIPPED_EXTRA = Path(__file__).resolve().parents[1] / "data" / "acled_places.tsv.gz"
+
+
 @lru_cache(maxsize=1)
 def _default() -> Gazetteer:
     gaz = Gazetteer.load()
+    if SHIPPED_EXTRA.is_file():
+        gaz.load_extra(SHIPPED_EXTRA)
     extra = os.environ.get("CRISISLEDGER_GAZETTEER_EXTRA")
     if extra and Path(extra).exists():
         gaz.load_extra(extra)

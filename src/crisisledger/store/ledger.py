@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 from crisisledger.model import Article, Record
 from crisisledger.resolve.incidents import Settings
 from crisisledger.resolve.textdup import NearDuplicates, from_bytes, normalise, text_hash
-from crisisledger.store import migrate, query, resolution
+from crisisledger.store import blackouts, migrate, query, resolution
 from crisisledger.store import schema as t
 from crisisledger.store.engine import make_engine
 from crisisledger.store.writer import IngestStats, known_ids, write_batch
@@ -104,7 +104,9 @@ class Ledger:
     def resolve(self) -> int:
         """Rebuild all incidents from the stored events and user decisions; returns their count."""
         with self.engine.begin() as conn:
-            return resolution.rebuild(conn, self.settings)
+            count = resolution.rebuild(conn, self.settings)
+            blackouts.rebuild(conn)  # incident ids changed: relink the blackouts
+            return count
 
     def incidents(self, filters: query.Filters | None = None, **kwargs: Any) -> list[dict[str, Any]]:
         """Incidents matching the filters (a `Filters` or its fields as keywords)."""
