@@ -16,8 +16,7 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 run: install
-	$(VENV)/bin/crisisledger extract examples/kazakhstan --summary -o examples-output.jsonl
-	@echo "Records written to examples-output.jsonl"
+	$(VENV)/bin/crisisledger extract examples/kazakhstan --summary
 
 test: install
 	$(PY) -m pytest

@@ -35,8 +35,8 @@ def _blackout_metrics(limit: int | None) -> list[Metric]:
     rows = []
     for name in ("keepiton", "ioda"):
         r = result[name]
-        rows.append(Metric("blackouts", f"{name} rows read", r["rows"], r["rows"], unit="rows",
-                           note=f"{r['rejected']} rejected {r['rejected_by_reason']}, {r['seconds']:.1f} s"))  # fmt: skip
+        note = f"{r['rejected']} rejected {r['rejected_by_reason']}, {r['seconds']:.1f} s"
+        rows.append(Metric("blackouts", f"{name} rows read", r["rows"], r["rows"], unit="rows", note=note))
     return rows
 
 

@@ -25,6 +25,7 @@ def _register() -> None:
         import_cmd,
         ledger_cmd,
         serve_cmd,
+        train_cmd,
     )
 
 

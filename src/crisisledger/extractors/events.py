@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from crisisledger.extractors.actors import find_actors
-from crisisledger.extractors.dates import event_date
 from crisisledger.extractors.classifier import classify
+from crisisledger.extractors.dates import event_date
 from crisisledger.extractors.event_types import RULES, classify_by_rules
 from crisisledger.geo.countries import lookup_country
 from crisisledger.model import SUB_EVENT_TYPES, Event, Figure, Location, Span

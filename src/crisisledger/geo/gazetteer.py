@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import csv
 import gc
+import gzip
 import importlib.metadata
 import importlib.util
-import gzip
 import os
 import pickle
 import re
