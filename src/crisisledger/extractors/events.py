@@ -15,7 +15,7 @@ from crisisledger.extractors.actors import find_actors
 from crisisledger.extractors.classifier import classify
 from crisisledger.extractors.dates import event_date
 from crisisledger.extractors.event_types import RULES, classify_by_rules
-from crisisledger.geo.countries import lookup_country
+from crisisledger.extractors.tolls import stated_total
 from crisisledger.model import SUB_EVENT_TYPES, Event, Figure, Location, Span
 from crisisledger.nlp.pipeline import ArticleDoc
 
@@ -143,25 +143,6 @@ def _main_draft(drafts: dict[str, _Draft]) -> _Draft | None:
     return major[0] if major else None
 
 
-def conservative_total(figures: list[Figure]) -> int | None:
-    """ACLED-style figure for one kind: the lowest credible total the report states.
-
-    The number is taken as stated ("more than 2,200" counts 2,200; a range counts its low end).
-    Figures located or restricted to a group are parts of a total; they count only when the
-    report gives no total, and then distinct groups add up.
-    """
-    if not figures:
-        return None
-    totals = [f for f in figures if not _is_part(f)]
-    if totals:
-        return max(f.value for f in totals)
-    by_group: dict[str, int] = {}
-    for f in figures:
-        key = f.group or f.location or ""
-        by_group[key] = max(by_group.get(key, 0), f.value)
-    return sum(by_group.values())
-
-
 def _sub_event_type(draft: _Draft, text: str) -> str:
     """The rules' type, unless the ACLED classifier is confident about an ACLED type of the same text.
 
@@ -185,17 +166,6 @@ def _classifier_draft(doc: ArticleDoc) -> list[_Draft]:
     if prediction is None or prediction.confidence < CLASSIFIER_CONFIDENCE:
         return []
     return [_Draft(family_of(prediction.sub_event_type), sentences=lead)]
-
-
-def _is_part(figure: Figure) -> bool:
-    """A figure restricted to a group or to a place below country level is part of a total."""
-    if figure.group is not None:
-        return True
-    return figure.location is not None and lookup_country(figure.location) is None
-
-
-def _stated_total(figures: list[Figure], kind: str) -> int | None:
-    return conservative_total([f for f in figures if f.kind == kind])
 
 
 def build_events(
@@ -224,9 +194,9 @@ def build_events(
             date_precision=precision,
             location=location,
             actors=find_actors(span_text, event_type, sub, country),
-            fatalities=_stated_total(own, "killed") or 0,
-            injured=_stated_total(own, "injured"),
-            arrested=_stated_total(own, "arrested"),
+            fatalities=stated_total(own, "killed") or 0,
+            injured=stated_total(own, "injured"),
+            arrested=stated_total(own, "arrested"),
             figures=sorted(draft.figures),
             evidence=Span(start=first.start, end=last.end),
         )
