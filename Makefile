@@ -5,9 +5,25 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint bench clean
+EXAMPLE_DB := examples/kazakhstan.db
+WEB_STAMP := src/crisisledger/web/static/vendor/manifest.json
+
+.PHONY: install web browser run test lint bench clean
 
 install: $(STAMP)
+
+# The dashboard's front-end libraries and base map, from the npm registry (never committed).
+web: $(WEB_STAMP)
+
+$(WEB_STAMP): web/package.json web/package-lock.json web/build.mjs
+	npm ci --prefix web --no-audit --no-fund --loglevel=error
+	node web/build.mjs
+
+# Debian's Chromium for the browser tests (they skip without it).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+		echo "chromium not installed: the browser tests will be skipped"
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,10 +31,12 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -e ".[dev]"
 	touch $(STAMP)
 
-run: install
+run: install web
 	$(VENV)/bin/crisisledger extract examples/kazakhstan --summary
+	rm -f $(EXAMPLE_DB) && $(VENV)/bin/crisisledger ingest --db $(EXAMPLE_DB) examples/kazakhstan
+	$(VENV)/bin/crisisledger serve --db $(EXAMPLE_DB)
 
-test: install
+test: install web browser
 	$(PY) -m pytest
 
 lint: install

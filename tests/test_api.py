@@ -86,6 +86,7 @@ def test_openapi_lists_every_path(client: TestClient) -> None:
     assert set(spec["paths"]) == {
         "/api/v1/incidents", "/api/v1/incidents/{incident_id}", "/api/v1/events", "/api/v1/articles",
         "/api/v1/articles/{article_id}", "/api/v1/figures", "/api/v1/claims", "/api/v1/blackouts",
+        "/api/v1/extract", "/api/v1/map", "/api/v1/timeline", "/api/v1/ledger-blackouts",
     }  # fmt: skip
     assert set(spec["paths"]["/api/v1/articles"]) == {"get", "post"}
     assert "HTTPBearer" in spec["components"]["securitySchemes"]
@@ -302,3 +303,44 @@ def test_serve_prints_its_address_and_answers(db: str) -> None:
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=10)
+
+
+def test_map_rows_for_the_dashboard(client: TestClient) -> None:
+    body = client.get("/api/v1/map", params={"country": "KZ"}).json()
+    assert body["columns"][:3] == ["id", "lat", "lon"] and body["truncated"] is False
+    rows = [dict(zip(body["columns"], r, strict=True)) for r in body["rows"]]
+    assert [(r["place"], r["killed"], r["date_start"]) for r in rows] == [
+        ("Kazakhstan", 238, "2022-01-05"), ("Almaty", 0, "2022-03-12")]  # fmt: skip
+    assert len(client.get("/api/v1/map").json()["rows"]) == 3 + TOWNS
+    assert len(client.get("/api/v1/map", params={"type": "Riots", "q": "Bishkek"}).json()["rows"]) == 1
+
+
+def test_timeline_aggregates_per_day_and_type(client: TestClient) -> None:
+    days = client.get("/api/v1/timeline", params={"until": "2022-02-01"}).json()["days"]
+    assert days == [
+        ["2022-01-05", "Riots", 2, 240],
+        ["2022-02-01", "Protests", 3, 3],
+    ]  # towns 0, 1, 2 killed 0+1+2
+
+
+def test_ledger_blackouts_carry_the_numeric_country_code(client: TestClient) -> None:
+    items = client.get("/api/v1/ledger-blackouts").json()["items"]
+    assert [(b["country_code"], b["numeric"], b["start"], b["end"]) for b in items] == [
+        ("KZ", "398", "2022-01-05", "2022-01-10")]  # fmt: skip
+    assert items[0]["incident_ids"] == [1]
+    assert client.get("/api/v1/ledger-blackouts", params={"country": "KG"}).json()["items"] == []
+
+
+def test_extract_is_a_dry_run_with_highlights(db: str, client: TestClient) -> None:
+    text = "Police said two protesters were killed in Almaty on Monday."
+    assert client.post("/api/v1/extract", json={"text": text}).status_code == 401
+    token = create_token(default_path(db))
+    before = client.get("/api/v1/articles").json()["items"]
+    resp = client.post("/api/v1/extract", json={"text": text, "published": "2022-03-14"},
+                       headers={"Authorization": f"Bearer {token}"})  # fmt: skip
+    assert resp.status_code == 200, resp.text
+    body = resp.json()
+    assert body["record"]["main_event"]["fatalities"] == 2
+    marks = {(h["kind"], text[h["start"] : h["end"]]) for h in body["highlights"]}
+    assert ("place", "Almaty") in marks and any(k == "figure" and "two" in s for k, s in marks)
+    assert client.get("/api/v1/articles").json()["items"] == before

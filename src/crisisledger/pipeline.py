@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from itertools import islice
 
-from crisisledger.model import Article, Record
+from crisisledger.model import Article, ErrorInfo, Record
 from crisisledger.nlp.pipeline import analyse
+from crisisledger.nlp.workers import MIN_PARALLEL, map_batches
 
 BATCH_SIZE = 32
+WARM_UP_TEXT = "Police said two people were shot dead and three injured in Springfield, Illinois, on Monday."
 
 
 def extract(
@@ -31,11 +32,53 @@ def extract(
     return next(extract_articles([article]))
 
 
-def extract_articles(articles: Iterable[Article], batch_size: int = BATCH_SIZE) -> Iterator[Record]:
-    """Extract records for many articles, in order, batching the NLP work."""
+def extract_articles(
+    articles: Iterable[Article],
+    batch_size: int = BATCH_SIZE,
+    jobs: int = 1,
+    min_parallel: int = MIN_PARALLEL,
+) -> Iterator[Record]:
+    """Extract records for many articles, in order, batching the NLP work.
+
+    With `jobs` > 1 and at least `min_parallel` articles, batches are extracted in `jobs` worker
+    processes (see `crisisledger.nlp.workers`); the records are the same as in-process.
+    """
+    batches = map_batches(
+        extract_batch, articles, batch_size=batch_size, jobs=jobs, min_parallel=min_parallel, warm_up=warm_up
+    )
+    for records in batches:
+        yield from records
+
+
+def extract_batch(articles: list[Article]) -> list[Record]:
+    """The records of one batch of articles (spaCy runs once over the whole batch)."""
     from crisisledger.extractors.record import build_record
 
-    iterator = iter(articles)
-    while batch := list(islice(iterator, batch_size)):
-        for doc in analyse(batch):
-            yield build_record(doc)
+    return [build_record(doc) for doc in analyse(articles)]
+
+
+def extract_batch_safely(articles: list[Article]) -> list[Record]:
+    """Like `extract_batch`, but an article whose extraction fails gets an error record (code
+    `extract_failed`) instead of sinking its batch: the batch is retried one article at a time."""
+    try:
+        return extract_batch(articles)
+    except ImportError:
+        raise  # a broken installation, not a bad article
+    except Exception:
+        records = []
+        for article in articles:
+            try:
+                records.extend(extract_batch([article]))
+            except ImportError:
+                raise
+            except Exception as exc:
+                error = ErrorInfo(
+                    code="extract_failed", message=f"extraction failed: {type(exc).__name__}: {exc}"
+                )
+                records.append(Record(id=article.id, error=error))
+        return records
+
+
+def warm_up() -> None:
+    """Load every model and table extraction uses (spaCy, gazetteer, classifier) into this process."""
+    extract_batch([Article(id="warm-up", text=WARM_UP_TEXT, published=dt.date(2020, 1, 6))])

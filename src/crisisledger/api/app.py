@@ -15,7 +15,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 
 from crisisledger import __version__
-from crisisledger.api import queries, submit
+from crisisledger.api import dashboard, queries, submit
 from crisisledger.api.settings import ApiSettings
 from crisisledger.api.tokens import TokenStore, default_path
 from crisisledger.store import Filters, Ledger
@@ -263,6 +263,20 @@ def post_articles(request: Request, payload: ArticlesBody) -> JSONResponse:
     return JSONResponse(body, status_code=200 if good else 422)
 
 
+@router.post(
+    "/extract",
+    dependencies=[Depends(write_auth)],
+    summary="Extract the record of a text without storing it (a dry run of POST /articles)",
+    responses={401: {"description": "no valid token"}},
+)
+def extract_text(body: dashboard.ExtractIn) -> dict[str, Any]:
+    """The record the extractor makes of the text, and the spans of the text to highlight."""
+    return dashboard.post_extract(body)
+
+
+router.include_router(dashboard.router)
+
+
 def create_app(db: str | None = None, settings: ApiSettings | None = None) -> FastAPI:
     """The API over ledger `db` (path or URL; default $CRISISLEDGER_DB or ./crisisledger.db)."""
     settings = settings or ApiSettings()
@@ -279,4 +293,8 @@ def create_app(db: str | None = None, settings: ApiSettings | None = None) -> Fa
     app.state.tokens = TokenStore(settings.tokens_path or default_path(db))
     app.state.write_lock = threading.Lock()
     app.include_router(router)
+    if settings.dashboard:
+        from crisisledger.web import mount
+
+        mount(app)
     return app

@@ -23,9 +23,11 @@ def _register() -> None:
         extract_cmd,
         import_blackouts,
         import_cmd,
+        ioda_cmd,
         ledger_cmd,
         serve_cmd,
         train_cmd,
+        watch_cmd,
     )
 
 

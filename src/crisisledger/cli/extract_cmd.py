@@ -10,7 +10,6 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from itertools import islice
 from typing import IO
 
 import click
@@ -22,6 +21,7 @@ from crisisledger.ingest import DEFAULT_MAX_BYTES, ReadResult, expand_inputs, re
 from crisisledger.ingest.base import ReadFailure, parse_published
 from crisisledger.ingest.readers import JSON_SUFFIXES, JSONL_SUFFIXES, STDIN
 from crisisledger.model import Article, ErrorInfo, Record
+from crisisledger.nlp.workers import MAX_DEFAULT_JOBS, default_jobs, map_batches
 
 BATCH_SIZE = 32
 PROGRESS_MIN_ITEMS = 5
@@ -62,13 +62,28 @@ def _extract_batch(articles: list[Article]) -> list[Record]:
         return records
 
 
-def records_for(results: Iterable[ReadResult], batch_size: int = BATCH_SIZE) -> Iterator[list[Record]]:
-    """Batches of records, one per read result and in the same order (error results included)."""
-    iterator = iter(results)
-    while chunk := list(islice(iterator, batch_size)):
-        articles = [r.article for r in chunk if r.article is not None]
-        extracted = iter(_extract_batch(articles) if articles else [])
-        yield [next(extracted) if r.article is not None else error_record(r) for r in chunk]
+def _records_of(chunk: list[ReadResult]) -> list[Record]:
+    """The records of one chunk of read results, in order (run in a worker process when parallel)."""
+    articles = [r.article for r in chunk if r.article is not None]
+    extracted = iter(_extract_batch(articles) if articles else [])
+    return [next(extracted) if r.article is not None else error_record(r) for r in chunk]
+
+
+def _warm_up() -> None:
+    """Load the NLP stack in this process before workers are forked (they then share it)."""
+    from crisisledger.pipeline import WARM_UP_TEXT
+
+    list(_pipeline()([Article(id="warm-up", text=WARM_UP_TEXT)]))
+
+
+def records_for(
+    results: Iterable[ReadResult], batch_size: int = BATCH_SIZE, jobs: int = 1
+) -> Iterator[list[Record]]:
+    """Batches of records, one per read result and in the same order (error results included).
+
+    With `jobs` > 1 and many inputs, the batches are extracted in `jobs` worker processes.
+    """
+    yield from map_batches(_records_of, results, batch_size=batch_size, jobs=jobs, warm_up=_warm_up)
 
 
 def _parse_date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -132,6 +147,14 @@ def _progress_total(inputs: tuple[str, ...]) -> tuple[bool, int | None]:
     help="Refuse inputs (and JSON Lines lines) larger than this.",
 )
 @click.option("--summary", is_flag=True, help="Print a table of the records on standard error.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help=f"Worker processes for many articles (default: CPUs, at most {MAX_DEFAULT_JOBS}; 1 = in-process).",
+)
 @click.option("--batch-size", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True, hidden=True)
 def extract_command(
     inputs: tuple[str, ...],
@@ -140,6 +163,7 @@ def extract_command(
     published: dt.date | None,
     max_bytes: int,
     summary: bool,
+    jobs: int | None,
     batch_size: int,
 ) -> None:
     """Extract one record per article from INPUT files, folders or `-` (standard input, the default).
@@ -159,7 +183,7 @@ def extract_command(
     results = read_inputs(inputs, published=published, max_bytes=max_bytes, stdin=stdin)
     with _open_output(output) as stream, Reporter(show, total) as reporter:
         writer = open_writer(_infer_format(fmt, output), stream)
-        for batch in records_for(results, batch_size):
+        for batch in records_for(results, batch_size, jobs or default_jobs()):
             for record in batch:
                 writer.write(record)
                 if record.error is not None:

@@ -143,19 +143,35 @@ def _table(incidents: list[dict[str, Any]], console: Console) -> None:
 @click.option("--near", help="LAT,LON,KM: within KM kilometres of a point")
 @click.option("--q", "text", help="text in the place name or the articles")
 @click.option("--limit", type=int)
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "geojson"]), default="table")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "geojson", "parquet"]), default="table"
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="output file (required for parquet)")
 def incidents(db: str | None, country: str | None, since: dt.datetime | None, until: dt.datetime | None,
               event_type: str | None, min_killed: int | None, near: str | None, text: str | None,
-              limit: int | None, fmt: str) -> None:  # fmt: skip
-    """List incidents matching the filters."""
+              limit: int | None, fmt: str, output: str | None) -> None:  # fmt: skip
+    """List incidents matching the filters (table, JSON Lines, ACLED-layout CSV, GeoJSON or Parquet)."""
+    if fmt == "parquet" and not output:
+        raise click.UsageError("--format parquet needs -o FILE")
     filters = Filters(country=country, since=since.date() if since else None,
                       until=until.date() if until else None, event_type=event_type, min_killed=min_killed,
                       near=_near(near), text=text, limit=limit)  # fmt: skip
     with Ledger.open(db) as ledger:
         found = ledger.incidents(filters)
-    if fmt == "table":
+    if fmt == "parquet":
+        from crisisledger.store.parquet import write_parquet
+
+        n = write_parquet(found, output)  # type: ignore[arg-type]
+        click.echo(f"{n} incidents written to {output}", err=True)
+    elif fmt == "table" and not output:
         console = Console()
         _table(found, console if console.is_terminal else Console(width=200))
+    elif fmt == "table":
+        with open(output, "w", encoding="utf-8") as out:  # type: ignore[arg-type]
+            _table(found, Console(file=out, width=200))
+    elif output:
+        with open(output, "w", encoding="utf-8") as out:
+            exporter.write(found, fmt, out)
     else:
         exporter.write(found, fmt, sys.stdout)
 

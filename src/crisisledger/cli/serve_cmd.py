@@ -1,4 +1,4 @@
-"""`crisisledger serve` (the ledger's REST API) and `crisisledger token create` (registered on `main`)."""
+"""`crisisledger serve` (dashboard and REST API) and `crisisledger token create` (registered on `main`)."""
 
 from __future__ import annotations
 
@@ -23,14 +23,18 @@ tokens_option = click.option(
 @click.option("--auth-reads", is_flag=True, help="require a token for reads too")
 @tokens_option
 def serve(db: str | None, host: str, port: int, auth_reads: bool, tokens_path: Path | None) -> None:
-    """Serve the ledger's REST API (under /api/v1) until interrupted."""
+    """Serve the dashboard (at /) and the ledger's REST API (under /api/v1) until interrupted."""
     import uvicorn
 
     from crisisledger.api import ApiSettings, create_app
+    from crisisledger.web import frontend_built
 
     app = create_app(db, ApiSettings(auth_reads=auth_reads, tokens_path=tokens_path))
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"crisisledger serving http://{shown}:{port}/api/v1/ (OpenAPI: /api/v1/openapi.json)")
+    click.echo(f"crisisledger serving http://{shown}:{port}/api/v1/ (OpenAPI: /api/v1/openapi.json); "
+               f"dashboard: http://{shown}:{port}/")  # fmt: skip
+    if not frontend_built():
+        click.echo("the dashboard is not built: npm ci --prefix web && node web/build.mjs", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

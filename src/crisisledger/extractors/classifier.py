@@ -33,7 +33,7 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "event_classifier.np
 # ACLED coders' boilerplate, removed before training and prediction.
 _TAG_RE = re.compile(r"\[\s*[a-z][a-z ]*\s*[=:][^\]]*\]", re.IGNORECASE)
 _CODED_RE = re.compile(
-    r"[^.]*\b(?:fatalities|fatality)\b[^.]*\bcoded\b[^.]*\.?|[^.]*\bcoded as\b[^.]*\.?", re.I
+    r"\([^()]*\bcoded\b[^()]*\)|[^.]*\b(?:fatalities|fatality)\b[^.]*\bcoded\b[^.]*\.?", re.I
 )
 _PREFIXES = (
     "movement of forces|looting|non-violent activity|property destruction|other|security measures|arrests"

@@ -162,8 +162,45 @@ RULES: tuple[Rule, ...] = (
             r"stone[- ]pelting",
             r"vandali[sz]ed",
             r"(?<!political )unrest",
+            # demonstrators fighting the police, or a clash during a demonstration (ACLED: violent)
+            r"(?:protesters|demonstrators|protestors)\W+(?:\S+\s+){0,6}?clash",
+            r"clash\w*\W+(?:\S+\s+){0,10}?(?:during|amid) (?:\S+\s+){0,3}?"
+            r"(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|blockade|hartal)\b",
         ),
         unless=_words(r"riot police", r"riot gear", r"anti-riot"),
+    ),
+    Rule(
+        # ACLED: violence between unorganised groups (party supporters, locals, rival groups) is mob
+        # violence, not an armed clash, which needs organised armed actors.
+        "Mob violence",
+        _words(
+            r"(?:supporters|activists|members|followers|locals|villagers|residents|youths?|students|rivals?|"
+            r"rival (?:men|groups|factions)|(?:two|2) (?:groups|factions)|factions? of|crowds?|relatives|"
+            r"accomplices|a group of)\W+(?:\S+\s+){0,8}?"
+            r"(?:clash(?:ed|es)?|assault(?:ed)?|attack(?:ed)?|beat(?:en)?|vandali[sz]ed|hacked|chased|"
+            r"stabbed|engaged in a (?:\w+ )?(?:gun)?fight|fought|engaged in a (?:\w+ )?clash)\b",
+        ),
+        unless=_words(
+            r"police",
+            r"security forces",
+            r"soldiers",
+            r"troops",
+            r"\barmy\b",
+            r"military",
+            r"militias?\b",
+            r"militants?",
+            r"armed (?:men|groups?)",
+            r"gunm[ae]n",
+            r"fighters",
+            r"rebels?\b",
+            r"insurgents?",
+            r"jihadists?",
+            r"bandits?",
+            r"herders",
+            r"(?:sub-)?clans?\b",
+            r"protest",
+            r"demonstrat",
+        ),
     ),
     Rule(
         "Protest with intervention",
@@ -295,6 +332,12 @@ RULES: tuple[Rule, ...] = (
             r"declared (?:a )?state of emergency",
             r"curfew",
             r"imposed",
+            r"(?:seen|observed|spotted|reported) (?:\w+ )?(?:gathering|regrouping|mobili[sz]ing|massing|moving)",
+            r"regroup(?:ed|ing)",
+            r"(?:fighters|militants|militias?|forces|troops|rebels|insurgents)\s+(?:\S+\s+){0,3}?"
+            r"(?:arrived|gathered|massed|(?:was|were) seen|patrolled)\b",
+            r"reinforcements? (?:arrived|were deployed)",
+            r"troop movements?",
         ),
     ),
 )

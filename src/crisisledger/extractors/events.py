@@ -143,18 +143,56 @@ def _main_draft(drafts: dict[str, _Draft]) -> _Draft | None:
     return major[0] if major else None
 
 
-def _sub_event_type(draft: _Draft, text: str) -> str:
-    """The rules' type, unless the ACLED classifier is confident about an ACLED type of the same text.
+# Rules whose cues decide by definition, or that the classifier has too few rows to learn.
+STRONG_RULES = {
+    "Suicide bomb",
+    "Chemical weapon",
+    "Mob violence",
+    "Disrupted weapons use",
+    "Excessive force against protesters",
+    "Headquarters or base established",
+    "Change to group/activity",
+}
+# Rules that yield only to a confident classifier of the same family (a violent demonstration may
+# turn out peaceful or mob violence, but not an armed clash).
+FAMILY_RULES = {"Violent demonstration"}
+# The contract's extra categories yield only to a classifier this sure of an ACLED type.
+EXTRA_OVERRIDE_CONFIDENCE = 0.8
+SHORT_REPORT_CHARS = 1200  # a report this short tells one incident: classify all of it
 
-    The contract's extra categories (disasters, crime, diplomacy, claims) are ACLED-less: rules decide.
+
+def _ruled_type(draft: _Draft) -> str | None:
+    return min(draft.sub_types, key=lambda s: _RULE_RANK.get(s, len(RULES))) if draft.sub_types else None
+
+
+def _sub_event_type(draft: _Draft, text: str) -> str:
+    """The ACLED classifier's type of `text` when it is confident, else the rules' type.
+
+    Rules decide alone for the types they define sharply (`STRONG_RULES`); the contract's extra
+    categories (disasters, crime, diplomacy, claims) have no ACLED rows and stand unless the
+    classifier is near certain of an ACLED type.
     """
-    ruled = min(draft.sub_types, key=lambda s: _RULE_RANK.get(s, len(RULES))) if draft.sub_types else None
-    if ruled is not None and (family_of(ruled) in _MINOR_FAMILIES or family_of(ruled) == "disaster"):
+    ruled = _ruled_type(draft)
+    if ruled in STRONG_RULES:
         return ruled
     (prediction,) = classify([text])
-    if prediction is not None and (ruled is None or prediction.confidence >= CLASSIFIER_CONFIDENCE):
+    if prediction is None:
+        return ruled or "Other"
+    extra = ruled is not None and (family_of(ruled) in _MINOR_FAMILIES or family_of(ruled) == "disaster")
+    threshold = EXTRA_OVERRIDE_CONFIDENCE if extra else CLASSIFIER_CONFIDENCE
+    if ruled in FAMILY_RULES and family_of(prediction.sub_event_type) != family_of(ruled):
+        return ruled
+    if ruled is None or prediction.confidence >= threshold:
         return prediction.sub_event_type
-    return ruled or "Other"
+    return ruled
+
+
+def _classifier_text(doc: ArticleDoc, draft: _Draft, drafts: list[_Draft]) -> str:
+    """What the classifier reads for a draft: a short one-incident report whole, else its sentences."""
+    major = [d for d in drafts if d.family not in _MINOR_FAMILIES]
+    if len(doc.text) <= SHORT_REPORT_CHARS and (len(major) <= 1 and (not major or draft is major[0])):
+        return doc.text
+    return " ".join(doc.sentences[i].text for i in sorted(draft.sentences))
 
 
 def _classifier_draft(doc: ArticleDoc) -> list[_Draft]:
@@ -179,7 +217,7 @@ def build_events(
     drafts = _drafts(doc, figures) or _classifier_draft(doc)
     for draft in drafts:
         span_text = " ".join(doc.sentences[i].text for i in sorted(draft.sentences))
-        sub = _sub_event_type(draft, span_text)
+        sub = _sub_event_type(draft, _classifier_text(doc, draft, drafts))
         event_type = SUB_EVENT_TYPES[sub]
         first = doc.sentences[min(draft.sentences)]
         last = doc.sentences[max(draft.sentences)]

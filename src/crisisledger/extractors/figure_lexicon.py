@@ -20,9 +20,9 @@ _CUES: list[tuple[str, str]] = [
         "killed",
         r"shot\s+(?:and\s+killed|dead|to\s+death)|gunned\s+down|fatally(?:\s+(?:shot|wounded|injured|"
         r"stabbed|hurt))?|(?:stabbed|beaten|burned|burnt|hacked|crushed|trampled)\s+to\s+death|death\s+toll|"
-        r"toll|killed|kills|killing(?!s)|dead|deaths?|died|dies|fatalit(?:y|ies)|slain|slaughtered|"
-        r"massacred|murdered|executed|perished|succumbed|bodies|corpses|lives\s+lost|"
-        r"lost\s+(?:their|his|her)\s+lives?|lives",
+        r"toll|killed|kills|killing(?!s)|kill|dead|deaths?|died|dies|fatalit(?:y|ies)|slain|slaughtered|"
+        r"massacred|murdered|executed|assassinated|lynched|beheaded|perished|succumbed|bodies|corpses|"
+        r"lives\s+lost|lost\s+(?:their|his|her)\s+lives?|lives(?!\s+[Mm]atter)",
     ),
     ("injured", r"injur(?:ed|ies|y|ing)|wound(?:ed|ing|s)|hurt|hospitali[sz]ed|harmed"),
     (
@@ -281,7 +281,7 @@ _NON_PEOPLE = (
     r"blocks?|floors?|stories|storeys?|rooms?|doors?|windows?|items?|locations?|sites?|places|degrees?|"
     r"sentences|convictions?|offen[cs]es|crimes|murders|homicides|robberies|burglaries|calls|"
     r"reports|shifts?|rallies|protests|demonstrations|marches|events|animals?|dogs?|cattle|sheep|"
-    r"goats|horses|camels|hectares?|square|aircraft|planes?|helicopters?|boats?|ships?|tanks?|drones?"
+    r"goats|horses|camels|cows?|livestock|hectares?|square|aircraft|planes?|helicopters?|boats?|ships?|tanks?|drones?"
 )
 _NON_FIGURE_AFTER = re.compile(
     rf"^(?:-[A-Za-z]"

@@ -41,6 +41,13 @@ from crisisledger.extractors.figure_lexicon import (
     people_noun_after,
     zero_kinds,
 )
+from crisisledger.extractors.figure_notes import (
+    coded_figures,
+    is_cause_of_protest,
+    one_death,
+    single_victims,
+    vague_figures,
+)
 from crisisledger.extractors.numbers import NumberMention, find_numbers
 from crisisledger.model import Figure, FigureKind, Qualifier
 from crisisledger.nlp.pipeline import ArticleDoc
@@ -49,7 +56,9 @@ _ONE_LEAD = re.compile(
     r"\s*(?:,\s*)?(?:(?:was|were|has|had|have|been|is|later|also|other|more|reportedly|person|people)\s+){0,3}",
     re.I,
 )
-_NAMED_LEAD = re.compile(r"(?:\s*,\s*\d{1,3}\s*,)?\s+(?:was|had\s+been|has\s+been|got)\s+")
+_NAMED_LEAD = re.compile(
+    r"(?:\s*,\s*\d{1,3}\s*,)?\s+(?:(?:was|had\s+been|has\s+been|got)\s+|(?:later\s+|then\s+)?(?=died\b|dies\b))"
+)
 _FILLER_WORD = re.compile(r"(?!and\b|or\b|but\b)\w+\s+")
 _LOOSE_STOPS = {
     "charged",
@@ -492,6 +501,11 @@ def _sentence_figures(
             found = _loose_post(sentence, m, cues, loose_bound, noun)
             if found is None and noun:
                 found = _loose_pre(sentence, m, cues, lo)
+        if (found is None or (found.start == found.end == m.start)) and not m.singular:
+            listed = _listed_kind(sentence, mentions, i, cues)
+            if listed is not None:
+                found = listed
+                group = group or _head_noun(sentence, m.end)
         if found is None:
             continue
         start = min(q_start, found.start)
@@ -513,6 +527,34 @@ def _sentence_figures(
     if has_killed:
         figures.extend(pending_casualties)
     return figures
+
+
+_LIST_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def _listed_kind(
+    sentence: str, mentions: list[_Mention], i: int, cues: list[tuple[int, int, str]]
+) -> _Found | None:
+    """A number listed before others shares their kind word: "4 policemen and 3 militants were killed"."""
+    j = i
+    while j + 1 < len(mentions):
+        gap = sentence[mentions[j].end : mentions[j + 1].start]
+        if not _LIST_GAP.match(gap) or CUE_RE.search(gap):
+            return None
+        j += 1
+        bound = mentions[j + 1].start if j + 1 < len(mentions) else len(sentence)
+        found = _tight_post(sentence, mentions[j], cues, bound)
+        if found is not None:
+            return _Found(found.kind, mentions[i].end, mentions[i].end, found.casualty)
+    return None
+
+
+def _head_noun(sentence: str, pos: int) -> str | None:
+    """The noun a listed number counts, as its group ("15 combatants" -> "combatants")."""
+    m = re.match(
+        r"\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)(?=\s*(?:,|\band\b|\bwere\b|\bwas\b|$))", sentence[pos:]
+    )
+    return m.group(1).lower() if m else None
 
 
 def _figure(
@@ -548,7 +590,11 @@ def _figure(
 
 
 def extract_figures(doc: ArticleDoc) -> list[Figure]:
-    """Every casualty figure in `doc`, in text order, restatements within a sentence removed."""
+    """Every casualty figure in `doc`, in text order, restatements within a sentence removed.
+
+    Deaths a sentence gives as the cause of a protest or reprisal are left out; coder statements,
+    vague counts of the dead and single victims named by any noun are added (see `figure_notes`).
+    """
     out: list[Figure] = []
     last_kind: FigureKind | None = None
     for s in doc.sentences:
@@ -559,7 +605,21 @@ def extract_figures(doc: ArticleDoc) -> list[Figure]:
             if key in seen:
                 continue
             seen.add(key)
+            if f.kind == "killed" and f.value > 0 and is_cause_of_protest(s.text, f.start - s.start):
+                continue
             out.append(f)
         if figs:
             last_kind = figs[-1].kind
-    return out
+    extra = coded_figures(doc.text, out)
+    extra += vague_figures(doc.text, doc.article.published, out)
+    extra += [
+        f
+        for f in single_victims(doc.text, out + extra)
+        if not any(
+            is_cause_of_protest(s.text, f.start - s.start)
+            for s in doc.sentences
+            if s.start <= f.start < s.end
+        )
+    ]
+    extra += one_death(doc.text, out + extra)
+    return sorted(out + extra, key=lambda f: f.start)

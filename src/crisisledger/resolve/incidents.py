@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from crisisledger.model import Location
 from crisisledger.resolve.places import RANK, compare
@@ -30,6 +32,26 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "violence": ("Violence against civilians", "Crime"),
     "disaster": ("Disasters",),
 }
+
+# Types whose reports of one incident often disagree: one outlet's "attack" is another's "armed
+# clash", "riot" or "man-made disaster". Events of these types may be merged across families,
+# but only with a specific shared place (city or county, never a whole region or country).
+VIOLENT = frozenset(
+    {"Battles", "Explosions/Remote violence", "Violence against civilians", "Crime", "Riots",
+     "Disasters/Man-made disaster"}
+)  # fmt: skip
+# Follow-ups of an incident (the arrest of a suspect, a statement, a court date) are coded
+# "Strategic developments"; they join a violent incident at the same specific place.
+FOLLOW_UPS = frozenset({"Strategic developments/Arrests", "Strategic developments/Other"})
+# Imported datasets whose rows are already distinct events (ACLED codes each event once): two rows
+# of one such dataset never merge, though each may merge with events extracted from reports.
+DISTINCT_DATASETS = ("acled",)
+
+
+def dataset_of(article_id: str) -> str | None:
+    """The distinct-event dataset an article id comes from ("acled:…" → "acled"), or None."""
+    prefix = article_id.split(":", 1)[0].lower() if ":" in article_id else ""
+    return prefix if prefix in DISTINCT_DATASETS else None
 
 
 @dataclass(frozen=True)
@@ -51,12 +73,18 @@ class EventNode:
     def key(self) -> Key:
         return (self.article_id, self.idx)
 
+    @property
+    def source(self) -> str:
+        """What two events of one incident may not share: an article, or a distinct-event dataset."""
+        return dataset_of(self.article_id) or f"article:{self.article_id}"
+
 
 @dataclass
 class Settings:
     """Tunable thresholds of the merge rules."""
 
     window_days: int = 3
+    lookback_days: int = 3
     max_km: float = 50.0
     max_span_days: int = 14
     killed_factor: float = 10.0
@@ -80,11 +108,38 @@ def family(event_type: str, sub_event_type: str, other_type: str, other_sub: str
     return event_type if event_type == other_type else None
 
 
-def interval(node: EventNode) -> tuple[dt.date, dt.date] | None:
-    """The days the event may have happened on, from its date and precision (or its report date)."""
+def _kinds(node: EventNode) -> set[str]:
+    kinds = {node.event_type, f"{node.event_type}/{node.sub_event_type}"}
+    if node.event_type == "Protests" and node.fatalities > 0:
+        kinds.add("Riots")  # a protest reported with deaths is about violence (a vigil for victims)
+    return kinds
+
+
+def related(a: EventNode, b: EventNode) -> str | None:
+    """A weaker kinship than a family: two violent types, or a follow-up and a violent event."""
+    ka, kb = _kinds(a), _kinds(b)
+    if ka & VIOLENT and kb & VIOLENT:
+        return "violent events"
+    if (ka & FOLLOW_UPS and kb & (VIOLENT | FOLLOW_UPS)) or (kb & FOLLOW_UPS and ka & VIOLENT):
+        return "a follow-up of a violent event"
+    return None
+
+
+def firm(node: EventNode) -> bool:
+    """True when the event has its own day: a day-precise date other than its report's date.
+
+    The extractor falls back to the publication date when a report states no date, so a
+    date equal to it may be any day shortly before."""
+    return node.date is not None and node.date_precision == "day" and node.date != node.published
+
+
+def interval(node: EventNode, lookback: int = 0) -> tuple[dt.date, dt.date] | None:
+    """The days the event may have happened on, from its date and precision (or its report date).
+
+    A day-precise date that equals the report's date stretches `lookback` days back."""
     d = node.date
     if d is not None and node.date_precision == "day":
-        return d, d
+        return (d - dt.timedelta(days=lookback), d) if d == node.published else (d, d)
     if d is not None and node.date_precision == "week":
         return d - dt.timedelta(days=3), d + dt.timedelta(days=3)
     if d is not None and node.date_precision == "month":
@@ -101,13 +156,21 @@ def _day_text(n: EventNode) -> str:
     return span[0].isoformat() if span[0] == span[1] else f"{span[0]}..{span[1]}"
 
 
+def _spans(a: EventNode, b: EventNode, s: Settings) -> tuple[tuple[dt.date, dt.date] | None, ...]:
+    """The two events' intervals; a report-dated event looks back only towards a firmly dated one."""
+    if not firm(a) and not firm(b):
+        return interval(a), interval(b)
+    return interval(a, s.lookback_days), interval(b, s.lookback_days)
+
+
 def link(a: EventNode, b: EventNode, s: Settings) -> tuple[float, str] | None:
     """Score and reason when events `a` and `b` may be the same incident, else None."""
-    if a.article_id == b.article_id:
+    if a.source == b.source:
         return None
     fam = family(a.event_type, a.sub_event_type, b.event_type, b.sub_event_type)
-    ia, ib = interval(a), interval(b)
-    if fam is None or ia is None or ib is None:
+    kin = None if fam else related(a, b)
+    ia, ib = _spans(a, b, s)
+    if (fam is None and kin is None) or ia is None or ib is None:
         return None
     w = dt.timedelta(days=s.window_days)
     if ia[0] - w > ib[1] or ib[0] - w > ia[1]:
@@ -115,13 +178,17 @@ def link(a: EventNode, b: EventNode, s: Settings) -> tuple[float, str] | None:
     place = compare(a.location, b.location, s.max_km)
     if not place.ok:
         return None
+    if kin and max(RANK[a.location.precision], RANK[b.location.precision]) > RANK["admin2"]:  # type: ignore[union-attr]
+        return None
     if not killed_compatible(a, b, s):
         return None
     gap = max(0, (max(ia[0], ib[0]) - min(ia[1], ib[1])).days)
-    score = place.strength * 10 + (2 if a.sub_event_type == b.sub_event_type else 0) - gap / 10
+    bonus = 2 if a.sub_event_type == b.sub_event_type else (-3 if kin else 0)
+    score = place.strength * 10 + bonus - gap / 10
+    types = f"same type family {fam}" if fam else f"related types ({kin})"
     reason = (
         f"event {a.id} (article {a.article_id}) + event {b.id} (article {b.article_id}): "
-        f"same type family {fam} ({a.event_type}/{a.sub_event_type}; {b.event_type}/{b.sub_event_type}); "
+        f"{types} ({a.event_type}/{a.sub_event_type}; {b.event_type}/{b.sub_event_type}); "
         f"dates {_day_text(a)} and {_day_text(b)} within {s.window_days} days; {place.reason}; "
         f"killed {a.fatalities} and {b.fatalities} compatible"
     )
@@ -129,9 +196,20 @@ def link(a: EventNode, b: EventNode, s: Settings) -> tuple[float, str] | None:
 
 
 def killed_compatible(a: EventNode, b: EventNode, s: Settings) -> bool:
-    """False when both report deaths and one toll exceeds `killed_factor` times the other plus 10."""
-    lo, hi = sorted((a.fatalities, b.fatalities))
-    return lo == 0 or hi <= s.killed_factor * lo + 10
+    """False when two death tolls cannot be one incident's.
+
+    Tolls rise as counting goes on, so a later report may exceed an earlier one by any factor;
+    but two reports published within a day of each other, or a later report far below an
+    earlier one, are incompatible when one exceeds `killed_factor` times the other plus 10."""
+    if a.fatalities == 0 or b.fatalities == 0:
+        return True
+    early, late = sorted((a, b), key=lambda n: n.published or n.date or dt.date.min)
+    gap = abs(
+        ((late.published or late.date or dt.date.min) - (early.published or early.date or dt.date.min)).days
+    )
+    if early.fatalities > s.killed_factor * late.fatalities + 10:
+        return False
+    return gap > 1 or late.fatalities <= s.killed_factor * early.fatalities + 10
 
 
 def _specific_conflict(a: EventNode, b: EventNode, s: Settings) -> bool:
@@ -141,27 +219,90 @@ def _specific_conflict(a: EventNode, b: EventNode, s: Settings) -> bool:
     return not compare(la, lb, s.max_km).ok
 
 
+CELL_DEG = 0.5  # grid cells for the distance rule (degrees of latitude and longitude)
+
+_Entry = tuple[dt.date, dt.date, EventNode]
+
+
+def _cell(lat: float, lon: float) -> tuple[str, int, int]:
+    return ("g", math.floor(lat / CELL_DEG), math.floor(lon / CELL_DEG))
+
+
+def _keys(n: EventNode, max_km: float) -> tuple[set[Any], set[Any]] | None:
+    """Blocking keys of a located event: (keys to look up, keys to file it under); None when broad.
+
+    A broad event (a whole country, or a place with neither region nor coordinates) may match
+    any event of its country. Others match through their region (containment), their name, or
+    the grid cells within `max_km` of their point (filed under every cell of that disk's box)."""
+    loc = n.location
+    assert loc is not None
+    has_point = loc.lat is not None and loc.lon is not None
+    if loc.precision == "country" or (not loc.admin1 and not has_point):
+        return None
+    own: set[Any] = {("n", loc.name.casefold())}
+    if loc.admin1:
+        own.add(("a1", loc.admin1.casefold()))
+    if loc.precision == "admin1":
+        own.add(("a1", loc.name.casefold()))
+    filed = set(own)
+    if has_point and RANK[loc.precision] <= RANK["admin2"]:
+        lat, lon = float(loc.lat), float(loc.lon)  # type: ignore[arg-type]
+        own.add(_cell(lat, lon))
+        dlat = max_km / 111.0
+        dlon = max_km / (111.0 * max(0.05, math.cos(math.radians(min(89.0, abs(lat) + dlat)))))
+        lo_c, hi_c = _cell(lat - dlat, lon - dlon), _cell(lat + dlat, lon + dlon)
+        filed |= {("g", i, j) for i in range(lo_c[1], hi_c[1] + 1) for j in range(lo_c[2], hi_c[2] + 1)}
+    return own, filed
+
+
+def _prune(entries: list[_Entry], lo: dt.date, w: dt.timedelta) -> list[_Entry]:
+    return [t for t in entries if t[1] + w >= lo]
+
+
 def _candidate_pairs(nodes: list[EventNode], s: Settings) -> list[tuple[float, int, int, str]]:
-    """Linked pairs, blocked by country and swept in date order."""
-    blocks: dict[str, list[tuple[dt.date, dt.date, EventNode]]] = defaultdict(list)
+    """Linked pairs: blocked by country, then by region, name and grid cell, swept in date order.
+
+    Each event is compared with the earlier events still within the date window that share a
+    blocking key with it (or with all of them when either is broad), so the cost grows with the
+    number of events times the number of nearby concurrent ones, not with the square of all."""
+    blocks: dict[str, list[_Entry]] = defaultdict(list)
     for n in nodes:
-        span = interval(n)
+        span = interval(n, s.lookback_days)
         if span is not None and n.location is not None:
             blocks[(n.location.country_code or "").upper()].append((span[0], span[1], n))
-    pairs = []
+    pairs: dict[tuple[int, int], tuple[float, int, int, str]] = {}
     w = dt.timedelta(days=s.window_days)
     for block in blocks.values():
         block.sort(key=lambda t: (t[0], t[2].id))
-        active: list[tuple[dt.date, dt.date, EventNode]] = []
-        for lo, hi, n in block:
-            active = [t for t in active if t[1] + w >= lo]
-            for _, _, m in active:
+        everyone: list[_Entry] = []
+        broad: list[_Entry] = []
+        keyed: dict[Any, list[_Entry]] = defaultdict(list)
+        for entry in block:
+            lo, n = entry[0], entry[2]
+            keys = _keys(n, s.max_km)
+            if keys is None:
+                everyone = _prune(everyone, lo, w)
+                others = everyone
+            else:
+                others = []
+                for key in keys[0]:
+                    keyed[key] = _prune(keyed[key], lo, w)
+                    others += keyed[key]
+            broad = _prune(broad, lo, w)
+            for _, _, m in others + broad:
+                pair = (min(m.id, n.id), max(m.id, n.id))
+                if pair in pairs or m.id == n.id:
+                    continue
                 found = link(m, n, s)
                 if found is not None:
-                    pairs.append((found[0], min(m.id, n.id), max(m.id, n.id), found[1]))
-            active.append((lo, hi, n))
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    return pairs
+                    pairs[pair] = (found[0], pair[0], pair[1], found[1])
+            everyone.append(entry)
+            if keys is None:
+                broad.append(entry)
+            else:
+                for key in keys[1]:
+                    keyed[key].append(entry)
+    return sorted(pairs.values(), key=lambda p: (-p[0], p[1], p[2]))
 
 
 def cluster(
@@ -189,14 +330,13 @@ def cluster(
 
     def allowed(x: int, y: int) -> bool:
         mx, my = members[group[x]], members[group[y]]
-        spans = [interval(by_id[m]) for m in mx + my if by_id[m].date_precision == "day"]
-        days = [d for span in spans if span for d in span]
+        days = [by_id[m].date for m in mx + my if firm(by_id[m])]
         if days and (max(days) - min(days)).days > s.max_span_days:
             return False
         for a in mx:
             for b in my:
                 na, nb = by_id[a], by_id[b]
-                if na.article_id == nb.article_id or frozenset((a, b)) in forbidden:
+                if na.source == nb.source or frozenset((a, b)) in forbidden:
                     return False
                 if a in vouched or b in vouched:
                     continue

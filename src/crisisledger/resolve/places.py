@@ -47,6 +47,8 @@ def _contains(outer: Location, inner: Location) -> bool:
             _same_name(outer.admin1 or outer.name, inner.admin1) or _same_name(outer.name, inner.name)
         )
     if outer.precision == "admin2":
+        if outer.admin1 and inner.admin1 and not _same_name(outer.admin1, inner.admin1):
+            return False  # Jefferson County, Kentucky does not contain a Jefferson County town in Texas
         return _cc(outer) == _cc(inner) and (
             _same_name(outer.admin2 or outer.name, inner.admin2) or _same_name(outer.name, inner.name)
         )

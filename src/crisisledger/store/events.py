@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection
 from crisisledger.geo.countries import lookup_country
 from crisisledger.resolve.places import haversine_km
 from crisisledger.store import schema as t
-from crisisledger.store.query import Filters
+from crisisledger.store.query import Filters, type_clause
 
 
 def _where(f: Filters) -> list[Any]:
@@ -26,7 +26,7 @@ def _where(f: Filters) -> list[Any]:
     if f.until:
         clauses.append(e.date <= f.until)
     if f.event_type:
-        clauses.append(or_(e.event_type == f.event_type, e.sub_event_type == f.event_type))
+        clauses.append(type_clause(e.event_type, e.sub_event_type, f.event_type))
     if f.min_killed is not None:
         clauses.append(e.fatalities >= f.min_killed)
     if f.near:

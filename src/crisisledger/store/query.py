@@ -7,9 +7,11 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import exists, or_, select
 from sqlalchemy.engine import Connection
 
+from crisisledger.geo.countries import lookup_country
+from crisisledger.model import EVENT_TYPES, SUB_EVENT_TYPES
 from crisisledger.resolve.places import haversine_km
 from crisisledger.store import schema as t
 
@@ -52,17 +54,28 @@ def incident_dict(row: Any) -> dict[str, Any]:
     }
 
 
+def type_clause(type_column: Any, sub_column: Any, value: str) -> Any:
+    """An ACLED type matches `type_column`, a sub-event type `sub_column` (one indexed equality);
+    anything else is tried on both."""
+    if value in EVENT_TYPES:
+        return type_column == value
+    if value in SUB_EVENT_TYPES:
+        return sub_column == value
+    return or_(type_column == value, sub_column == value)
+
+
 def _where(f: Filters) -> list[Any]:
     i = t.incidents.c
     clauses: list[Any] = []
     if f.country:
-        clauses.append(or_(i.country_code == f.country.upper(), func.lower(i.country) == f.country.lower()))
+        country = lookup_country(f.country)  # a code or a name; one indexed equality either way
+        clauses.append(i.country_code == (country.code if country else f.country.upper()))
     if f.since:
         clauses.append(i.date_end >= f.since)
     if f.until:
         clauses.append(i.date_start <= f.until)
     if f.event_type:
-        clauses.append(or_(i.event_type == f.event_type, i.sub_event_type == f.event_type))
+        clauses.append(type_clause(i.event_type, i.sub_event_type, f.event_type))
     if f.min_killed is not None:
         clauses.append(i.fatalities >= f.min_killed)
     if f.near:
@@ -93,7 +106,20 @@ def find_incidents(conn: Connection, f: Filters) -> list[dict[str, Any]]:
         out.append(incident_dict(row))
         if f.limit and len(out) >= f.limit:
             break
+    _add_blackouts(conn, out)
     return out
+
+
+def _add_blackouts(conn: Connection, incidents: list[dict[str, Any]]) -> None:
+    """Give each incident its `blackouts`: the merged Internet blackouts linked to it."""
+    from crisisledger.store.blackouts import for_incidents
+
+    linked: dict[int, list[dict[str, Any]]] = {}
+    ids = [i["id"] for i in incidents]
+    for start in range(0, len(ids), 500):
+        linked.update(for_incidents(conn, ids[start : start + 500]))
+    for inc in incidents:
+        inc["blackouts"] = linked.get(inc["id"], [])
 
 
 def get_incident(conn: Connection, incident_id: int) -> dict[str, Any] | None:
@@ -102,6 +128,7 @@ def get_incident(conn: Connection, incident_id: int) -> dict[str, Any] | None:
     if row is None:
         return None
     out = incident_dict(row)
+    _add_blackouts(conn, [out])
     out["reasons"] = row["reasons"]
     e, a, ie = t.events, t.articles, t.incident_events
     q = (

@@ -8,6 +8,7 @@ so it stays the same as long as its first event stays in it.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import delete, insert, select
@@ -52,11 +53,24 @@ def load_decisions(conn: Connection) -> tuple[list[tuple[Key, Key, str]], list[t
     return must, cannot
 
 
-def _reports(conn: Connection, rows: dict[int, dict[str, Any]]) -> dict[int, list[Report]]:
-    """Figure reports per event id; events without a figure of a kind contribute their own count."""
+def _figure_rows(conn: Connection, event_ids: set[int], total: int) -> Iterator[Any]:
     f = t.figures
+    if len(event_ids) * 2 >= total:  # most events: one scan
+        yield from conn.execute(select(f).where(f.c.event_id.is_not(None))).mappings()
+        return
+    ids = sorted(event_ids)
+    for start in range(0, len(ids), 500):
+        yield from conn.execute(select(f).where(f.c.event_id.in_(ids[start : start + 500]))).mappings()
+
+
+def _reports(
+    conn: Connection, rows: dict[int, dict[str, Any]], event_ids: set[int]
+) -> dict[int, list[Report]]:
+    """Figure reports of the given events; events without a figure of a kind contribute their own count."""
     out: dict[int, list[Report]] = defaultdict(list)
-    for r in conn.execute(select(f).where(f.c.event_id.is_not(None))).mappings():
+    for r in _figure_rows(conn, event_ids, len(rows)):
+        if r["event_id"] not in event_ids:
+            continue
         ev = rows[r["event_id"]]
         low = r["min"] if r["min"] is not None else r["value"]
         high = r["max"] if r["max"] is not None else r["value"]
@@ -68,7 +82,8 @@ def _reports(conn: Connection, rows: dict[int, dict[str, Any]]) -> dict[int, lis
                 qualifier=r["qualifier"], group=r["group"], location=r["location"],
             )
         )  # fmt: skip
-    for eid, ev in rows.items():
+    for eid in event_ids:
+        ev = rows[eid]
         kinds = {rep.kind for rep in out.get(eid, [])}
         for kind, value in (("killed", ev["fatalities"] or None), ("injured", ev["injured"]),
                             ("arrested", ev["arrested"])):  # fmt: skip
@@ -132,20 +147,61 @@ def incident_row(c: Cluster, rows: dict[int, dict[str, Any]], reports: dict[int,
     }  # fmt: skip
 
 
+def _article_ids(
+    members: list[int], rows: dict[int, dict[str, Any]], aliases: dict[str, list[str]]
+) -> list[str]:
+    articles = {rows[i]["article_id"] for i in members}
+    return sorted({*articles, *(x for a in articles for x in aliases.get(a, []))})
+
+
+def _stored(conn: Connection) -> dict[int, tuple[frozenset[int], list[str]]]:
+    """The stored incidents: id → (event ids, article ids)."""
+    events: dict[int, set[int]] = defaultdict(set)
+    for event_id, incident_id in conn.execute(
+        select(t.incident_events.c.event_id, t.incident_events.c.incident_id)
+    ):
+        events[incident_id].add(event_id)
+    i = t.incidents.c
+    return {
+        iid: (frozenset(events.get(iid, ())), list(aids))
+        for iid, aids in conn.execute(select(i.id, i.article_ids))
+    }
+
+
+def _delete(conn: Connection, ids: list[int]) -> None:
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        conn.execute(delete(t.incident_events).where(t.incident_events.c.incident_id.in_(chunk)))
+        conn.execute(delete(t.incidents).where(t.incidents.c.id.in_(chunk)))
+
+
 def rebuild(conn: Connection, settings: Settings | None = None) -> int:
-    """Re-cluster every event into incidents inside the caller's transaction; returns the count."""
+    """Re-cluster every event into incidents inside the caller's transaction; returns the count.
+
+    Incremental: an incident whose events and article ids are unchanged keeps its stored row;
+    only new or changed incidents are summarised and written, and vanished ones are deleted.
+    """
     nodes, rows = load_nodes(conn)
     must, cannot = load_decisions(conn)
     clusters = cluster(nodes, settings, must, cannot)
-    reports = _reports(conn, rows)
     aliases: dict[str, list[str]] = defaultdict(list)
     for alias, original in conn.execute(select(t.article_aliases.c.id, t.article_aliases.c.article_id)):
         aliases[original].append(alias)
-    conn.execute(delete(t.incident_events))
-    conn.execute(delete(t.incidents))
-    incident_rows = [incident_row(c, rows, reports, aliases) for c in clusters]
-    if incident_rows:
-        conn.execute(insert(t.incidents), incident_rows)
-        links = [{"event_id": e, "incident_id": c.members[0]} for c in clusters for e in c.members]
-        conn.execute(insert(t.incident_events), links)
-    return len(incident_rows)
+    stored = _stored(conn)
+    keep: set[int] = set()
+    changed: list[Cluster] = []
+    for c in clusters:
+        old = stored.get(c.members[0])
+        if old and old[0] == frozenset(c.members) and old[1] == _article_ids(c.members, rows, aliases):
+            keep.add(c.members[0])
+        else:
+            changed.append(c)
+    _delete(conn, [iid for iid in stored if iid not in keep])
+    reports = _reports(conn, rows, {e for c in changed for e in c.members})
+    incident_rows = [incident_row(c, rows, reports, aliases) for c in changed]
+    for start in range(0, len(incident_rows), 1000):
+        conn.execute(insert(t.incidents), incident_rows[start : start + 1000])
+    links = [{"event_id": e, "incident_id": c.members[0]} for c in changed for e in c.members]
+    for start in range(0, len(links), 5000):
+        conn.execute(insert(t.incident_events), links[start : start + 5000])
+    return len(clusters)

@@ -75,6 +75,7 @@ events = Table(
     Column("injured", Integer),
     Column("arrested", Integer),
     UniqueConstraint("article_id", "idx", name="uq_events_article_idx"),
+    Index("ix_events_country_date", "country_code", "date"),  # migration 0003
 )
 
 figures = Table(
@@ -158,6 +159,8 @@ incidents = Table(
     Index("ix_incidents_country_date", "country_code", "date_start"),
     Index("ix_incidents_type_date", "event_type", "date_start"),
     Index("ix_incidents_date", "date_start"),
+    Index("ix_incidents_country_type_date", "country_code", "event_type", "date_start"),  # migration 0003
+    Index("ix_incidents_country_sub_date", "country_code", "sub_event_type", "date_start"),  # migration 0003
 )
 
 incident_events = Table(

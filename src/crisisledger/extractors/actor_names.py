@@ -1,0 +1,84 @@
+"""A table of frequent ACLED actor names, learned from the training ACLED rows (names only).
+
+Each entry is an actor name as ACLED spells it ("JNIM: Group for Support of Islam and Muslims"),
+the short form news and notes use for it ("JNIM"), and the country where it acts. An entry is
+kept when the actor has enough rows and its short form appears in most of its rows' notes; the
+table holds names and countries (facts), no note text. Built by `build_actor_table` and shipped as
+`data/acled_actors.tsv`; `load_actor_table` reads it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from crisisledger.extractors.acled_csv import AcledRow
+
+TABLE_PATH = Path(__file__).resolve().parents[1] / "data" / "acled_actors.tsv"
+# Generic ACLED actor labels that are built from rules (see actors.py), never looked up.
+_GENERIC = re.compile(
+    r"^(?:Protesters|Rioters|Civilians|Unidentified|Police Forces|Military Forces|Government of|"
+    r"Sole Perpetrator|NA$|Militia \(Pro-Government\))"
+)
+_SHORT_SPLIT = re.compile(r":| \(| - ")
+
+
+@dataclass(frozen=True)
+class ActorName:
+    name: str
+    short: str
+    country: str
+
+
+def short_form(name: str) -> str:
+    """The part of an ACLED actor name a text would use: before ':', ' (' or ' - '."""
+    return _SHORT_SPLIT.split(name, maxsplit=1)[0].strip()
+
+
+def build_actor_table(
+    rows: Iterable[AcledRow], min_rows: int = 15, min_share: float = 0.5
+) -> list[ActorName]:
+    """Actors with >= `min_rows` rows whose short form occurs in >= `min_share` of their notes."""
+    rows_of: Counter[str] = Counter()
+    named: Counter[str] = Counter()
+    countries: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        for actor in {row.actor1, row.actor2} - {""}:
+            if _GENERIC.match(actor):
+                continue
+            short = short_form(actor)
+            rows_of[actor] += 1
+            countries[actor][row.country] += 1
+            if len(short) >= 3 and short.lower() in row.notes.lower():
+                named[actor] += 1
+    table = [
+        ActorName(actor, short_form(actor), countries[actor].most_common(1)[0][0])
+        for actor, n in rows_of.most_common()
+        if n >= min_rows and named[actor] >= min_share * n
+    ]
+    return sorted(table, key=lambda a: (a.country, -len(a.short), a.name))
+
+
+def write_actor_table(table: list[ActorName], path: Path = TABLE_PATH) -> None:
+    """Write the table as TSV (name, short form, country)."""
+    lines = ["name\tshort\tcountry"] + [f"{a.name}\t{a.short}\t{a.country}" for a in table]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def load_actor_table(path: Path = TABLE_PATH) -> tuple[ActorName, ...]:
+    """The shipped table (empty when the file is absent)."""
+    if not path.is_file():
+        return ()
+    lines = path.read_text(encoding="utf-8").splitlines()[1:]
+    return tuple(ActorName(*line.split("\t")) for line in lines if line.count("\t") == 2)
+
+
+def short_pattern(short: str) -> re.Pattern[str]:
+    """A whole-word pattern for a short form; acronyms (all capitals) match case-sensitively."""
+    flags = 0 if short.isupper() else re.IGNORECASE
+    return re.compile(rf"(?<!\w){re.escape(short)}(?!\w)", flags)

@@ -1,0 +1,180 @@
+"""Figures that `figures.py`'s number-by-number reading misses or must not count.
+
+- Coder statements: a note that says how its toll is coded ("fatalities coded as 3", "split across
+  2 events (5)", "10 fatalities split over 2 events") gives the figure for this event; `tolls` prefers it.
+  A split without a stated share divides the note's total, rounding half up.
+- Vague counts of the dead ("several were killed", "killing many"): ACLED codes them as 10 before
+  2017 and as 3 since (measured on training rows of its coded data).
+- One victim named by any noun after a killing verb ("militants assassinated a municipal councillor")
+  or before a passive one ("An aid worker was killed").
+- A death that is the cause of a protest or reprisal ("protest over the killing of a student") is not
+  a casualty of the event the sentence reports: `is_cause_of_protest` tells figures.py to drop it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from crisisledger.model import Figure
+
+CODED_MARK = re.compile(r"^(?:coded|split|spread|distributed|divided)\b", re.I)
+
+_NUM_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_DEATH_WORD = re.compile(r"fatalit|death|dead|kill|casualt|died|lives", re.I)
+_CODED = re.compile(r"\bcoded\s+(?:here\s+)?(?:as|is|at)\s+(?P<n>\d+)\b(?!\s*(?:km|%|[-/]))", re.I)
+_SPLIT = re.compile(
+    r"\b(?:split|spread|distributed|divided|coded)\s+(?:across|over|between|among|into)\s+"
+    r"(?P<parts>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:separate\s+)?(?:events|locations|days|incidents|areas|places|districts|villages)\b"
+    r"(?:\s*\((?P<share>\d+)\))?",
+    re.I,
+)
+_VAGUE = re.compile(
+    r"\b(?:(?P<pre>several|many|multiple|numerous|a\s+number\s+of|scores\s+of)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?(?:were\s+|was\s+|are\s+|have\s+been\s+|had\s+been\s+)?"
+    r"(?:reportedly\s+|also\s+)?(?:killed|dead|died|perished|slain)\b"
+    r"|(?:killed|killing|kill|kills)\s+['‘]?(?P<post>several|many|multiple|numerous|a\s+number\s+of)\b)",
+    re.I,
+)
+VAGUE_CHANGE = dt.date(2017, 1, 1)
+_KILL_VERB = (
+    r"killed|killing|kills|kill|assassinated|assassinating|assassinate|executed|executing|lynched|"
+    r"beheaded|beheading|murdered|murdering|shot\s+dead|shot\s+and\s+killed|gunned\s+down|"
+    r"stabbed\s+to\s+death|hacked\s+to\s+death|beat\s+to\s+death|beaten\s+to\s+death|slit\s+the\s+throat\s+of"
+)
+_PHRASE = r"(?P<np>(?:[\w'’-]+\s+){0,4}?(?P<noun>[a-z][\w'’-]*))"
+_ACTIVE_ONE = re.compile(
+    rf"\b(?:{_KILL_VERB})\s+(?P<det>an?|one|the|his|her|their)\s+{_PHRASE}(?=\s*(?:[,.;(]|$|\s(?:in|at|on|near|from|of|who|"
+    rf"and|after|before|during|while|with|by|as|for|belonging)\b))",
+    re.I,
+)
+_PASSIVE_ONE = re.compile(
+    rf"(?:^|[.;,]\s+|\b(?:and|when|where)\s+)(?P<det>An?|One|an?|one)\s+{_PHRASE}\s+"
+    r"(?:was\s+(?:also\s+|reportedly\s+|later\s+)?|reportedly\s+)?"
+    r"(?P<cue>killed|assassinated|lynched|beheaded|executed|murdered|shot\s+dead|gunned\s+down|"
+    r"found\s+dead|died)\b(?!\s+(?:\d|an?\s|the\s|two|three|four|five|six|seven|eight|nine|ten))"
+)
+_NOT_PEOPLE = re.compile(
+    r"^(?:cows?|cattle|goats?|sheep|camels?|donkeys?|horses?|animals?|dogs?|vehicles?|cars?|trucks?|"
+    r"motorbikes?|bus|plane|drone|number|total|attack|bomb|blast|mine|landmine|explosion|ied|time|day|"
+    r"week|month|year|lot|few|bit|part|way|idea|deal|plan|view|case|matter|rumou?r|report|statement|"
+    r"incident|operation|raid|strike|clash|fight|battle|shooting|man's|woman's|one)$",
+    re.I,
+)
+_PROTEST = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies)|march(?:ed|es)?|sit-in|human\s+chain|vigil|"
+    r"gathered|picket\w*|in\s+reaction\s+to|in\s+retaliation|reprisal|revenge|coded\s+separately|"
+    r"prior\s+clashes)\b",
+    re.I,
+)
+_CAUSE = re.compile(
+    r"\b(?:over|following|after|against|protesting|for|of|about|to|demanding\s+\w+\s+for|justice\s+for)\s+"
+    r"(?:the\s+)?(?:alleged\s+|recent\s+|brutal\s+)?(?:death|deaths|killing|killings|murder|murders|lynching|"
+    r"assassination)\s+of\b",
+    re.I,
+)
+
+
+def _figure(text: str, start: int, end: int, value: int, qualifier: str = "exact") -> Figure:
+    exact = qualifier == "exact"
+    return Figure(
+        kind="killed",
+        value=value,
+        min=value if qualifier in ("exact", "at_least") else None,
+        max=value if exact else None,
+        qualifier="exact" if exact else "at_least" if qualifier == "at_least" else "unknown",
+        text=text[start:end],
+        start=start,
+        end=end,
+    )
+
+
+def _parts(word: str) -> int:
+    return int(word) if word.isdigit() else _NUM_WORDS[word.lower()]
+
+
+def coded_figures(text: str, figures: list[Figure]) -> list[Figure]:
+    """The coder's own statements of this event's toll, each as a killed figure over its phrase."""
+    from crisisledger.extractors.tolls import conservative_total
+
+    out: list[Figure] = []
+    for m in _CODED.finditer(text):
+        window = text[max(0, m.start() - 100) : m.start()]
+        window = re.split(r"(?<=[.!?])\s+(?=[A-Z])", window)[-1]
+        if _DEATH_WORD.search(window) or _DEATH_WORD.search(text[m.end() : m.end() + 25]):
+            out.append(_figure(text, m.start(), m.end("n"), int(m.group("n"))))
+    for m in _SPLIT.finditer(text):
+        if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in out):
+            continue
+        if m.group("share"):
+            out.append(_figure(text, m.start(), m.end(), int(m.group("share"))))
+            continue
+        before = [f for f in figures if f.kind == "killed" and f.start < m.start() and f.value > 0]
+        total = conservative_total(before)
+        if total:
+            share = (2 * total + _parts(m.group("parts"))) // (2 * _parts(m.group("parts")))
+            out.append(_figure(text, m.start(), m.end(), share))
+    return out
+
+
+def vague_figures(text: str, published: dt.date | None, taken: list[Figure]) -> list[Figure]:
+    """'several / many were killed': ACLED's conventional count for a vague number of dead."""
+    value = 3 if published is None or published >= VAGUE_CHANGE else 10
+    out = []
+    for m in _VAGUE.finditer(text):
+        if any(f.kind == "killed" and f.start <= m.start() < f.end for f in taken):
+            continue
+        out.append(_figure(text, m.start(), m.end(), value, "unknown"))
+    return out
+
+
+def single_victims(text: str, taken: list[Figure]) -> list[Figure]:
+    """One victim named by any noun: "killed a merchant", "An aid worker was killed"."""
+    out: list[Figure] = []
+    for pattern in (_ACTIVE_ONE, _PASSIVE_ONE):
+        for m in pattern.finditer(text):
+            s = m.start("det")
+            if _NOT_PEOPLE.match(m.group("noun")) or re.search(r"\d", m.group("np")):
+                continue
+            if any(f.start <= s < f.end or s <= f.start < m.end() for f in taken + out):
+                continue
+            if any(f.kind == "killed" and abs(f.start - s) < 120 for f in taken):
+                continue
+            out.append(_figure(text, m.start() if pattern is _ACTIVE_ONE else s, m.end(), 1))
+    return out
+
+
+_ONE_DEATH = re.compile(
+    r"\b(?:(?:he|she)\s+(?:later\s+|then\s+|eventually\s+|had\s+)?(?:died|was\s+pronounced\s+dead|"
+    r"was\s+(?:shot\s+and\s+)?killed|was\s+fatally\s+(?:shot|wounded|stabbed))|"
+    r"(?:shooting|stabbing)\s+death\s+of|fatal\s+shooting\s+of|fatally\s+(?:shot|stabbed|wounded)\s+"
+    r"(?:an?|his|her|the)\s)",
+    re.I,
+)
+
+
+def one_death(text: str, taken: list[Figure]) -> list[Figure]:
+    """When no figure counts the dead, a death told of one person ("he died", "the shooting death of")."""
+    if any(f.kind == "killed" for f in taken):
+        return []
+    m = _ONE_DEATH.search(text)
+    return [_figure(text, m.start(), m.end(), 1)] if m else []
+
+
+def is_cause_of_protest(sentence: str, offset: int) -> bool:
+    """Whether a killed figure at `offset` in `sentence` names a death the sentence protests or avenges."""
+    if not _PROTEST.search(sentence):
+        return False
+    cause = _CAUSE.search(sentence)
+    return bool(cause and cause.start() <= offset + 12)

@@ -1,0 +1,75 @@
+"""Event tolls from figures: coder statements, splits, listed groups, vague counts and single victims.
+
+Fixtures are written for these tests; every assertion is an exact number."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from crisisledger.extractors.figures import extract_figures
+from crisisledger.extractors.tolls import conservative_total, stated_total
+from crisisledger.model import Article, Figure
+from crisisledger.nlp.pipeline import analyse
+
+
+def killed(text: str, published: dt.date | None = None) -> int | None:
+    doc = analyse([Article(id="t", text=text, published=published)])[0]
+    return stated_total(extract_figures(doc), "killed")
+
+
+def fig(value: int, group: str | None = None, text: str = "x") -> Figure:
+    return Figure(kind="killed", value=value, group=group, text=text, start=0, end=1)
+
+
+def test_total_and_parts() -> None:
+    assert conservative_total([fig(12), fig(8, "children")]) == 12
+    assert conservative_total([fig(4, "police"), fig(3, "militants")]) == 7
+    assert conservative_total([fig(2), fig(4, "police"), fig(3, "militants")]) == 7
+    assert conservative_total([]) is None
+
+
+def test_coder_statement_wins() -> None:
+    text = "On 2 May 2019, 5 soldiers were killed in an ambush near the river. Fatalities coded as 0."
+    assert killed(text) == 0
+    text = "Gunmen attacked a market; an unknown number of people died. Unknown fatalities coded as 3."
+    assert killed(text) == 3
+
+
+def test_split_with_and_without_share() -> None:
+    assert killed("Airstrikes killed 9 fighters in two valleys. Fatalities split across 2 events (4).") == 4
+    assert killed("Airstrikes killed 9 fighters in two valleys. Fatalities split across 2 events.") == 5
+    assert killed("Troops killed 12 rebels in three villages. Fatalities spread over 3 locations.") == 4
+
+
+def test_place_coding_is_not_a_toll() -> None:
+    text = "Rebels killed 4 herders near a well (coded as Kidal at geoprecision 2)."
+    assert killed(text) == 4
+
+
+def test_listed_groups_add_up() -> None:
+    assert killed("On Monday, 3 guards and 5 villagers were killed when raiders struck the depot.") == 8
+
+
+def test_vague_count_follows_the_coding_era() -> None:
+    text = "Raiders burned the market and several traders were killed."
+    assert killed(text, dt.date(2021, 3, 1)) == 3
+    assert killed(text, dt.date(2014, 3, 1)) == 10
+
+
+def test_single_victim_named_by_any_noun() -> None:
+    assert killed("Unidentified gunmen assassinated a district councillor outside his home.") == 1
+    assert killed("Bandits killed a herbalist and stole his goats.") == 1
+
+
+def test_death_that_caused_a_protest_is_not_counted() -> None:
+    text = "About 200 traders marched in the town centre over the killing of a vendor by a patrol."
+    assert killed(text) in (None, 0)
+
+
+def test_pronoun_death_when_no_figure() -> None:
+    text = "Officers found the driver wounded on the road. He later died at the county hospital."
+    assert killed(text) == 1
+
+
+def test_black_lives_matter_is_not_a_toll() -> None:
+    assert killed("Over 80 people marched in support of Black Lives Matter downtown.") in (None, 0)
