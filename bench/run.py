@@ -24,6 +24,7 @@ import blackouts
 import gva
 import india_police
 import ledger_gva
+import ledger_latency
 import muc4
 from common import REPO, SHARED_BENCH, Metric
 
@@ -55,6 +56,7 @@ SETS = {
     "muc4": muc4.run,
     "india_police": india_police.run,
     "ledger_gva": ledger_gva.run,
+    "ledger_latency": ledger_latency.run,
     "blackouts": _blackout_metrics,
     "api": _api_metrics,
 }

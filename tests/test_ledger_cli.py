@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from crisisledger.cli import ledger_cmd, main
+from crisisledger import pipeline
+from crisisledger.cli import main
 from crisisledger.model import Article, Record
 from crisisledger.store.testing import kazakhstan_items
 
@@ -25,7 +26,7 @@ def setup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[CliRunner, P
         extracted.extend(a.id for a in articles)
         return [records[a.id] for a in articles]
 
-    monkeypatch.setattr(ledger_cmd, "_extract", fake_extract)
+    monkeypatch.setattr(pipeline, "extract_batch_safely", fake_extract)
     monkeypatch.delenv("CRISISLEDGER_DB", raising=False)
     source = tmp_path / "articles.jsonl"
     source.write_text(

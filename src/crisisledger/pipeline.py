@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from crisisledger.model import Article, ErrorInfo, Record
 from crisisledger.nlp.pipeline import analyse
 from crisisledger.nlp.workers import MIN_PARALLEL, map_batches
+
+if TYPE_CHECKING:
+    from crisisledger.store import Ledger
 
 BATCH_SIZE = 32
 WARM_UP_TEXT = "Police said two people were shot dead and three injured in Springfield, Illinois, on Monday."
@@ -57,18 +61,22 @@ def extract_batch(articles: list[Article]) -> list[Record]:
     return [build_record(doc) for doc in analyse(articles)]
 
 
-def extract_batch_safely(articles: list[Article]) -> list[Record]:
-    """Like `extract_batch`, but an article whose extraction fails gets an error record (code
-    `extract_failed`) instead of sinking its batch: the batch is retried one article at a time."""
+def extract_batch_safely(
+    articles: list[Article], extract: Callable[[list[Article]], list[Record]] | None = None
+) -> list[Record]:
+    """Like `extract_batch` (or `extract`, when given), but an article whose extraction fails gets an
+    error record (code `extract_failed`) instead of sinking its batch: the batch is retried one
+    article at a time."""
+    extract = extract or extract_batch
     try:
-        return extract_batch(articles)
+        return extract(articles)
     except ImportError:
         raise  # a broken installation, not a bad article
     except Exception:
         records = []
         for article in articles:
             try:
-                records.extend(extract_batch([article]))
+                records.extend(extract([article]))
             except ImportError:
                 raise
             except Exception as exc:
@@ -82,3 +90,19 @@ def extract_batch_safely(articles: list[Article]) -> list[Record]:
 def warm_up() -> None:
     """Load every model and table extraction uses (spaCy, gazetteer, classifier) into this process."""
     extract_batch([Article(id="warm-up", text=WARM_UP_TEXT, published=dt.date(2020, 1, 6))])
+
+
+def records_to_store(
+    ledger: Ledger, articles: list[Article]
+) -> tuple[list[tuple[Article, Record]], dict[str, str]]:
+    """Extract what `ledger` lacks: the (article, record) pairs to store, and each article's triage
+    status ("new", "same_id", "same_text"). Only new articles are extracted; a same-text copy gets an
+    empty record (the ledger keeps it as an alias); an id given twice in `articles` is stored once."""
+    status = ledger.triage(articles)
+    new = list({a.id: a for a in articles if status[a.id] == "new"}.values())
+    records = {r.id: r for r in extract_batch_safely(new)} if new else {}
+    pairs: dict[str, tuple[Article, Record]] = {}
+    for a in articles:
+        if a.id not in pairs and status[a.id] in ("new", "same_text"):
+            pairs[a.id] = (a, records.get(a.id) or Record(id=a.id, published=a.published))
+    return list(pairs.values()), status

@@ -8,7 +8,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy import select
 
-from crisisledger.model import Article, ErrorInfo, Record
+from crisisledger.model import Article, Record
+from crisisledger.pipeline import records_to_store
 from crisisledger.store import Ledger
 from crisisledger.store import schema as t
 
@@ -39,23 +40,6 @@ class ArticleIn(BaseModel):
         if not v.strip():
             raise ValueError("text is blank")
         return v
-
-
-def _extract(articles: list[Article]) -> list[Record]:
-    """Records for the articles; when the batch fails, each article is retried alone."""
-    from crisisledger.pipeline import extract_articles
-
-    try:
-        return list(extract_articles(articles, batch_size=max(1, len(articles))))
-    except Exception:
-        records = []
-        for a in articles:
-            try:
-                records.append(next(iter(extract_articles([a]))))
-            except Exception as exc:
-                error = ErrorInfo(code="extract_failed", message=f"{type(exc).__name__}: {exc}")
-                records.append(Record(id=a.id, published=a.published, error=error))
-        return records
 
 
 def summary(record: Record) -> dict[str, Any]:
@@ -104,22 +88,11 @@ def validate(payload: Any) -> tuple[list[tuple[int, Article]], list[dict[str, An
 
 def ingest(ledger: Ledger, good: list[tuple[int, Article]]) -> list[dict[str, Any]]:
     """Extract and store the articles the ledger has not seen, rebuild incidents; one result per item."""
-    articles = [a for _, a in good]
-    status = ledger.triage(articles)
-    new = [a for a in articles if status[a.id] == "new"]
-    records = {r.id: r for r in _extract(new)} if new else {}
-    pairs, seen = [], set()
-    for a in articles:
-        if a.id in seen:
-            continue
-        seen.add(a.id)
-        if status[a.id] == "new":
-            pairs.append((a, records.get(a.id) or Record(id=a.id, published=a.published)))
-        elif status[a.id] == "same_text":
-            pairs.append((a, Record(id=a.id, published=a.published)))
+    pairs, status = records_to_store(ledger, [a for _, a in good])
+    records = {a.id: r for a, r in pairs}
     ledger.add_records(pairs)
     ledger.resolve()
-    incidents = _incidents_of(ledger, [a.id for a in new])
+    incidents = _incidents_of(ledger, [a.id for _, a in good if status[a.id] == "new"])
     names = {"new": "added", "same_text": "same_text", "same_id": "already_stored"}
     results = []
     first = {a.id: n for n, a in reversed(good)}

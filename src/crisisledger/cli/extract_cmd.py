@@ -20,7 +20,7 @@ from crisisledger.formats import FORMATS, open_writer, record_schema
 from crisisledger.ingest import DEFAULT_MAX_BYTES, ReadResult, expand_inputs, read_inputs
 from crisisledger.ingest.base import ReadFailure, parse_published
 from crisisledger.ingest.readers import JSON_SUFFIXES, JSONL_SUFFIXES, STDIN
-from crisisledger.model import Article, ErrorInfo, Record
+from crisisledger.model import Article, Record
 from crisisledger.nlp.workers import MAX_DEFAULT_JOBS, default_jobs, map_batches
 
 BATCH_SIZE = 32
@@ -41,25 +41,11 @@ def _pipeline() -> Callable[..., Iterator[Record]]:
 
 
 def _extract_batch(articles: list[Article]) -> list[Record]:
-    """Records for one batch; if the batch fails, each article is retried alone so one bad one is isolated."""
+    """Records for one batch; a failing batch is retried one article at a time to isolate the bad one."""
+    from crisisledger.pipeline import extract_batch_safely
+
     extract_articles = _pipeline()
-    try:
-        return list(extract_articles(articles, batch_size=max(len(articles), 1)))
-    except ImportError:
-        raise  # a broken installation, not a bad article
-    except Exception:
-        records = []
-        for article in articles:
-            try:
-                records.append(next(iter(extract_articles([article]))))
-            except ImportError:
-                raise
-            except Exception as exc:
-                error = ErrorInfo(
-                    code="extract_failed", message=f"extraction failed: {type(exc).__name__}: {exc}"
-                )
-                records.append(Record(id=article.id, error=error))
-        return records
+    return extract_batch_safely(articles, lambda batch: list(extract_articles(batch, batch_size=len(batch))))
 
 
 def _records_of(chunk: list[ReadResult]) -> list[Record]:

@@ -15,47 +15,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from crisisledger.cli import main
-from crisisledger.model import Article, ErrorInfo, Record
+from crisisledger.model import Article
+from crisisledger.pipeline import records_to_store
 from crisisledger.store import Filters, IngestStats, Ledger
 from crisisledger.store import export as exporter
 
 DB_HELP = "ledger: a path, sqlite:/// or postgresql://… URL (default $CRISISLEDGER_DB or ./crisisledger.db)"
 db_option = click.option("--db", envvar="CRISISLEDGER_DB", default=None, help=DB_HELP)
 PROGRESS_MIN_ITEMS = 20
-
-
-def _extract(articles: list[Article]) -> list[Record]:
-    """Records for a batch; a failing batch is retried one article at a time."""
-    from crisisledger.pipeline import extract_articles
-
-    try:
-        return list(extract_articles(articles, batch_size=max(1, len(articles))))
-    except Exception:
-        records = []
-        for a in articles:
-            try:
-                records.append(next(iter(extract_articles([a]))))
-            except Exception as exc:
-                error = ErrorInfo(code="extract_failed", message=f"{type(exc).__name__}: {exc}")
-                records.append(Record(id=a.id, published=a.published, error=error))
-        return records
-
-
-def _pairs(ledger: Ledger, articles: list[Article]) -> tuple[list[tuple[Article, Record]], int]:
-    """(article, record) pairs to store, and how many were skipped as already stored.
-
-    Only articles the ledger has not seen are extracted; same-text copies get an empty record
-    (they are stored as aliases)."""
-    status = ledger.triage(articles)
-    new = [a for a in articles if status[a.id] == "new"]
-    records = {r.id: r for r in _extract(new)} if new else {}
-    pairs = []
-    for a in articles:
-        if status[a.id] == "new":
-            pairs.append((a, records.get(a.id) or Record(id=a.id, published=a.published)))
-        elif status[a.id] == "same_text":
-            pairs.append((a, Record(id=a.id, published=a.published)))
-    return pairs, sum(s == "same_id" for s in status.values())
 
 
 def _articles(inputs: tuple[str, ...], failures: list[str]) -> Iterator[Article]:
@@ -92,7 +59,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, batch_size: int, progress: b
         task = bar.add_task("ingest", total=None)
         stream = _articles(inputs, failures)
         while batch := list(islice(stream, batch_size)):
-            pairs, skipped = _pairs(ledger, batch)
+            pairs, status = records_to_store(ledger, batch)
+            skipped = sum(s == "same_id" for s in status.values())
             total += ledger.add_records(pairs, batch_size=batch_size)
             total.same_id += skipped
             bar.advance(task, len(batch))

@@ -12,7 +12,8 @@ from rich.console import Console
 
 from crisisledger.cli import main
 from crisisledger.ingest.feeds import PollReport, WatchConfig, Watcher, read_feed_list
-from crisisledger.model import Article, ErrorInfo, Record
+from crisisledger.model import Article
+from crisisledger.pipeline import records_to_store
 from crisisledger.store import Ledger
 from crisisledger.store.engine import database_url
 
@@ -27,32 +28,11 @@ def state_path(db: str | None) -> Path:
     return Path("crisisledger.watch.json")
 
 
-def _records(articles: list[Article]) -> list[Record]:
-    """Records for the articles; if the batch fails, one at a time (an error record for a failing one)."""
-    from crisisledger.pipeline import extract_articles
-
-    try:
-        return list(extract_articles(articles, batch_size=max(1, len(articles))))
-    except Exception:
-        records = []
-        for a in articles:
-            try:
-                records.append(next(iter(extract_articles([a]))))
-            except Exception as exc:
-                error = ErrorInfo(code="extract_failed", message=f"{type(exc).__name__}: {exc}")
-                records.append(Record(id=a.id, published=a.published, error=error))
-        return records
-
-
 def ledger_sink(ledger: Ledger) -> Callable[[list[Article]], int]:
     """A sink that extracts and stores articles the ledger has not seen, then rebuilds the incidents."""
 
     def sink(articles: list[Article]) -> int:
-        status = ledger.triage(articles)
-        new = [a for a in articles if status[a.id] == "new"]
-        records = {r.id: r for r in _records(new)} if new else {}
-        pairs = [(a, records.get(a.id) or Record(id=a.id, published=a.published))
-                 for a in articles if status[a.id] in ("new", "same_text")]  # fmt: skip
+        pairs, _ = records_to_store(ledger, articles)
         stats = ledger.add_records(pairs)
         if stats.added or stats.same_text:
             ledger.resolve()

@@ -34,8 +34,14 @@ class ActorName:
     country: str
 
 
+_UNIT = re.compile(r"^(?:Military|Police) Forces of .*\) (\w.{5,})$")
+
+
 def short_form(name: str) -> str:
-    """The part of an ACLED actor name a text would use: before ':', ' (' or ' - '."""
+    """The part of an ACLED actor name a text would use: before ':', ' (' or ' - ', or the unit
+    named after a state force ("… (2022-) Puntland Dervish Force" → "Puntland Dervish Force")."""
+    if unit := _UNIT.match(name):
+        return unit.group(1).strip()
     return _SHORT_SPLIT.split(name, maxsplit=1)[0].strip()
 
 
@@ -48,7 +54,7 @@ def build_actor_table(
     countries: dict[str, Counter[str]] = defaultdict(Counter)
     for row in rows:
         for actor in {row.actor1, row.actor2} - {""}:
-            if _GENERIC.match(actor):
+            if _GENERIC.match(actor) and not _UNIT.match(actor):
                 continue
             short = short_form(actor)
             rows_of[actor] += 1

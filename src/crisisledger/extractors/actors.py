@@ -1,10 +1,17 @@
 """Actors of an event, named the way ACLED names them ("Rioters (Kazakhstan)",
-"Police Forces of Kazakhstan", "Taliban")."""
+"Police Forces of Kazakhstan", "Taliban").
+
+ACLED's coding conventions decide actor1: protesters for protests, rioters for riots, the state
+force that strikes from the air or arrests, otherwise the actor the text names first (the subject
+of the report: "Al Shabaab attacked …" → Al Shabaab). Unknown perpetrators of attacks and bombings
+are an "Unidentified Armed Group"; victims of violence against civilians are "Civilians".
+"""
 
 from __future__ import annotations
 
 import re
 
+from crisisledger.extractors.actor_names import load_actor_table, short_pattern
 from crisisledger.model import Actor, ActorRole
 
 # Named armed groups as ACLED spells them, with the words news uses for them.
@@ -35,40 +42,109 @@ NAMED_GROUPS: dict[str, tuple[str, ...]] = {
 }
 _GROUP_PATTERNS = [(name, re.compile("|".join(pats), re.IGNORECASE)) for name, pats in NAMED_GROUPS.items()]
 
-_POLICE = re.compile(r"\bpolice|\bgendarm|security forces|national guard|riot police|law enforcement", re.I)
-_MILITARY = re.compile(r"\b(?:army|military|soldiers?|troops|armed forces|air force)\b", re.I)
+# Foreign state forces named by their demonym ("Turkish troops", "Russian warplanes").
+DEMONYMS: dict[str, str] = {
+    "American": "United States", "US": "United States", "U.S.": "United States", "Russian": "Russia",
+    "Turkish": "Turkey", "Israeli": "Israel", "French": "France", "Iranian": "Iran", "Syrian": "Syria",
+    "Iraqi": "Iraq", "Afghan": "Afghanistan", "Kenyan": "Kenya", "Ethiopian": "Ethiopia",
+    "Nigerian": "Nigeria", "Malian": "Mali", "Somali": "Somalia", "Saudi": "Saudi Arabia",
+    "Emirati": "United Arab Emirates", "Yemeni": "Yemen", "Libyan": "Libya", "Egyptian": "Egypt",
+    "Pakistani": "Pakistan", "Indian": "India", "Ugandan": "Uganda", "Burundian": "Burundi",
+    "Chadian": "Chad", "Rwandan": "Rwanda", "Sudanese": "Sudan", "British": "United Kingdom",
+}  # fmt: skip
+_FORCE_NOUN = r"(?:forces|troops|army|military|soldiers|warplanes|aircraft|jets|drones?|air ?force|navy)"
+_FOREIGN = re.compile(
+    r"(?<![\w.])(" + "|".join(re.escape(d) for d in DEMONYMS) + r")(?:-led)?\s+(?:\w+\s+)?" + _FORCE_NOUN + r"\b"
+)
+_UNKNOWN_STATE = re.compile(
+    r"\b(?:international|foreign|allied) (?:forces|troops|aircraft|warplanes|jets|drones?)\b|"
+    r"\bunidentified (?:aircraft|warplanes|jets|drones?|military)\b",
+    re.I,
+)
+_POLICE = re.compile(r"\bpolice|\bgendarm|national guard|law enforcement|\bofficers\b", re.I)
+_MILITARY = re.compile(
+    r"\b(?:army|military|soldiers?|troops|armed forces|air force|security forces|government forces|"
+    r"regime forces|warplanes|fighter jets)\b",
+    re.I,
+)
 _CIVILIANS = re.compile(
-    r"\b(?:civilians?|villagers?|residents?|children|women|farmers?|students?|worshippers)\b", re.I
+    r"\b(?:civilians?|villagers?|residents?|children|women|farmers?|students?|worshippers|"
+    r"a (?:man|woman|boy|girl)|people)\b",
+    re.I,
 )
 _ARMED = re.compile(
-    r"\b(?:gunm[ae]n|militants?|armed men|assailants?|attackers?|insurgents?|bandits?|rebels?)\b", re.I
+    r"\b(?:gunm[ae]n|militants?|armed men|assailants?|attackers?|insurgents?|bandits?|rebels?|"
+    r"unknown|unidentified)\b",
+    re.I,
 )
 
-_DEFAULT_ACTOR1 = {
-    "Protests": "Protesters",
-    "Riots": "Rioters",
-}
+_DEFAULT_ACTOR1 = {"Protests": "Protesters", "Riots": "Rioters"}
+_STATE_FIRST = {"Air/drone strike": "Military", "Government regains territory": "Military", "Arrests": "Police"}
+_PERPETRATED = ("Violence against civilians", "Explosions/Remote violence")
 
 
 def _with_country(label: str, country: str | None) -> str:
     return f"{label} ({country})" if country else label
 
 
+_THE = {"United States", "United Kingdom", "Central African Republic", "Democratic Republic of Congo",
+        "Philippines", "Netherlands", "United Arab Emirates", "Gambia"}  # fmt: skip
+
+
 def _forces(kind: str, country: str | None) -> str:
-    return f"{kind} Forces of {country}" if country else f"{kind} Forces"
+    """ACLED's name of a state force: "Police Forces of Kenya", "Military Forces of the United States"."""
+    if not country:
+        return f"{kind} Forces"
+    return f"{kind} Forces of {'the ' if country in _THE else ''}{country}"
+
+
+def _named_mentions(text: str, country: str | None) -> list[tuple[int, int, str]]:
+    """(start, end, ACLED name) of the named groups in `text`; the learned table for `country` first."""
+    found: list[tuple[int, int, str]] = []
+    for entry in load_actor_table():
+        if entry.country == country and (m := short_pattern(entry.short).search(text)):
+            found.append((m.start(), m.end(), entry.name))
+    for name, pattern in _GROUP_PATTERNS:
+        if m := pattern.search(text):
+            found.append((m.start(), m.end(), name))
+    # a mention inside a longer (or earlier-listed, equally long) one is the same actor
+    kept: list[tuple[int, int, str]] = []
+    for start, end, name in found:
+        if not any(s <= start and end <= e for s, e, _ in kept):
+            kept.append((start, end, name))
+    return kept
+
+
+def _mentions(text: str, country: str | None) -> list[tuple[int, str]]:
+    """Every actor the text names, with the position of its first mention."""
+    named = _named_mentions(text, country)
+    found = [(start, name) for start, _, name in named]
+
+    def free(m: re.Match[str]) -> bool:  # not part of a named group's mention
+        return not any(s <= m.start() < e for s, e, _ in named)
+
+    for m in _FOREIGN.finditer(text):
+        if free(m):
+            found.append((m.start(), _forces("Military", DEMONYMS[m.group(1)])))
+    if (m := _UNKNOWN_STATE.search(text)) and free(m):
+        found.append((m.start(), "Unidentified Military Forces"))
+    for kind, pattern in (("Police", _POLICE), ("Military", _MILITARY)):
+        if m := next(filter(free, pattern.finditer(text)), None):
+            found.append((m.start(), _forces(kind, country)))
+    return sorted(found)
 
 
 def find_actors(text: str, event_type: str, sub_event_type: str, country: str | None) -> list[Actor]:
-    """Actors for an event told in `text`, most likely initiator first."""
-    names: list[str] = [name for name, pattern in _GROUP_PATTERNS if pattern.search(text)]
+    """Actors for an event told in `text`, most likely initiator (ACLED's actor1) first."""
+    names = [name for _, name in _mentions(text, country)]
+    kind = _STATE_FIRST.get(sub_event_type)
+    if kind and not (names and kind == "Military" and "Military Forces" in names[0]):
+        state = _forces(kind, country)
+        names = [state] + [n for n in names if n != state]
     if event_type in _DEFAULT_ACTOR1:
         names.insert(0, _with_country(_DEFAULT_ACTOR1[event_type], country))
-    if _POLICE.search(text):
-        names.append(_forces("Police", country))
-    if _MILITARY.search(text):
-        names.append(_forces("Military", country))
-    if event_type in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
-        if not names and _ARMED.search(text):
+    elif event_type in _PERPETRATED or event_type == "Battles":
+        if not names and (event_type != "Battles" or _ARMED.search(text)):
             names.append(_with_country("Unidentified Armed Group", country))
         if event_type == "Violence against civilians" and (names or _CIVILIANS.search(text)):
             names.append(_with_country("Civilians", country))

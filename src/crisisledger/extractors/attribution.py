@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from crisisledger.extractors.outlets import KNOWN_OUTLETS, OutletMention, find_outlets
 from crisisledger.nlp.pipeline import ArticleDoc
@@ -66,11 +67,10 @@ _GENERIC: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:police|Police|militia)\b"), "Police"),
     (re.compile(r"\b(?:the\s+)?(?:National\s+Security\s+Committee|KNB)\b"), "National Security Committee"),
     (
-        re.compile(
-            r"\b(?:the\s+)?(?:Prosecutor[- ]General'?s?\s+Office|prosecutor'?s\s+office|prosecutors)\b", re.I
-        ),
-        "Prosecutor's Office",
+        re.compile(r"\b(?:the\s+)?Prosecutor[- ]General(?:'?s\s+Office)?\b", re.I),
+        "Prosecutor General's Office",
     ),
+    (re.compile(r"\b(?:the\s+)?(?:prosecutor'?s\s+office|prosecutors)\b", re.I), "Prosecutor's Office"),
     (
         re.compile(
             r"\b(?:the\s+)?(?:city|regional|local)\s+(?:administration|authorities|akimat|government)\b", re.I
@@ -139,7 +139,8 @@ def _ministry_name(m: re.Match[str]) -> str | None:
     return f"{name} ({country})" if country else name
 
 
-def find_authorities(text: str) -> list[AuthorityMention]:
+@lru_cache(maxsize=4096)
+def find_authorities(text: str) -> tuple[AuthorityMention, ...]:
     """Every authority named in `text`, normalised, in text order (overlaps resolved by earliest start)."""
     found: list[AuthorityMention] = []
     for m in _MINISTRY.finditer(text):
@@ -161,13 +162,14 @@ def find_authorities(text: str) -> list[AuthorityMention]:
         if out and a.start < out[-1].end:
             continue
         out.append(a)
-    return out
+    return tuple(out)
 
 
 _AFTER_CUE = re.compile(
-    r"^[\s,]*(?:(?:has|have|had|also|later|on\s+\w+|in\s+a\s+statement|\w+ly),?\s+){0,3}"
+    # an official's name may stand between the office and the verb ("Prosecutor General Jane Doe told")
+    r"^[\s,]*(?-i:[A-Z][\w'’-]+\s+){0,3}(?:(?:has|have|had|also|later|on\s+\w+|in\s+a\s+statement|\w+ly),?\s+){0,3}"
     r"(?:said|says|say|told|tells|reported|reports|report|announced|stated|confirmed|claimed|estimated|"
-    r"counted|put\s+the|gave|cited|quoted|wrote)\b",
+    r"counted|put\s+the|gave|cited|quoted|wrote|raised|revised|updated|lowered|released|published)\b",
     re.I,
 )
 _BEFORE_CUE = re.compile(

@@ -30,6 +30,12 @@ _STATE_FORCE = _words(
     r"police", r"security forces", r"troops", r"soldiers", r"army", r"military", r"riot police"
 )
 
+# Organised armed actors and state forces: their violence is no mob violence.
+_ARMED_WORDS = (
+    r"(?:police|security|soldiers|troops|army|military|militias?|militants?|armed|gunm[ae]n|fighters|"
+    r"rebels?|insurgents?|jihadists?|bandits?|herders|(?:sub-)?clans?)\b"
+)
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "Claim of responsibility",
@@ -153,6 +159,21 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("Mob violence", _words(r"\bmob\b", r"lynch", r"vigilante")),
     Rule(
+        # ACLED: "mob justice" (an unorganised crowd punishing a suspected thief or witch) is mob
+        # violence, not an attack by an armed actor.
+        "Mob violence",
+        re.compile(
+            r"\b(?:locals|villagers|residents|crowds?|members of the public|(?:a )?group of (?:people|locals|"
+            r"residents|villagers)|youths)\W+(?!(?:were|was|have|had|are|is)\b)"
+            rf"(?:(?!{_ARMED_WORDS})[^\s.]+\s+){{0,10}}?"
+            r"(?:beat(?:en)?|lynched|assault(?:ed)?|stoned|set (?:\w+ )?(?:ablaze|on fire)|burn(?:ed|t)|"
+            r"hacked|killed)\b[^.]{0,120}?\b(?:suspect(?:ed|s)?|accused|thie(?:f|ves)|robbers?|witch(?:craft)?|"
+            r"stealing|theft)\b",
+            re.IGNORECASE,
+        ),
+        unless=_words(r"protest", r"demonstrat"),
+    ),
+    Rule(
         "Violent demonstration",
         _words(
             r"riot(?:s|ers|ing|ed)?\b",
@@ -160,47 +181,15 @@ RULES: tuple[Rule, ...] = (
             r"protesters (?:torched|burned|set fire|stormed|attacked|pelted|threw stones)",
             r"demonstrators (?:torched|burned|set fire|stormed|attacked|pelted|threw)",
             r"stone[- ]pelting",
-            r"vandali[sz]ed",
             r"(?<!political )unrest",
             # demonstrators fighting the police, or a clash during a demonstration (ACLED: violent)
             r"(?:protesters|demonstrators|protestors)\W+(?:\S+\s+){0,6}?clash",
-            r"clash\w*\W+(?:\S+\s+){0,10}?(?:during|amid) (?:\S+\s+){0,3}?"
+            r"clash\w*[^.]{0,200}?\b(?:during|amid(?:st)?) (?:\S+\s+){0,3}?"
             r"(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|blockade|hartal)\b",
+            r"(?:supporters|activists|members|followers|students|workers|youths|crowds?)\W+(?:[^\s.]+\s+){0,8}?"
+            r"clash(?:ed|es)? with (?:the )?police",
         ),
         unless=_words(r"riot police", r"riot gear", r"anti-riot"),
-    ),
-    Rule(
-        # ACLED: violence between unorganised groups (party supporters, locals, rival groups) is mob
-        # violence, not an armed clash, which needs organised armed actors.
-        "Mob violence",
-        _words(
-            r"(?:supporters|activists|members|followers|locals|villagers|residents|youths?|students|rivals?|"
-            r"rival (?:men|groups|factions)|(?:two|2) (?:groups|factions)|factions? of|crowds?|relatives|"
-            r"accomplices|a group of)\W+(?:\S+\s+){0,8}?"
-            r"(?:clash(?:ed|es)?|assault(?:ed)?|attack(?:ed)?|beat(?:en)?|vandali[sz]ed|hacked|chased|"
-            r"stabbed|engaged in a (?:\w+ )?(?:gun)?fight|fought|engaged in a (?:\w+ )?clash)\b",
-        ),
-        unless=_words(
-            r"police",
-            r"security forces",
-            r"soldiers",
-            r"troops",
-            r"\barmy\b",
-            r"military",
-            r"militias?\b",
-            r"militants?",
-            r"armed (?:men|groups?)",
-            r"gunm[ae]n",
-            r"fighters",
-            r"rebels?\b",
-            r"insurgents?",
-            r"jihadists?",
-            r"bandits?",
-            r"herders",
-            r"(?:sub-)?clans?\b",
-            r"protest",
-            r"demonstrat",
-        ),
     ),
     Rule(
         "Protest with intervention",
@@ -209,6 +198,8 @@ RULES: tuple[Rule, ...] = (
             r"(?:tear ?gas|dispersed|water cannon|rubber bullets|baton|arrested|detained)",
             r"(?:tear ?gas|dispersed|water cannon|rubber bullets)\W+(?:\w+\W+){0,12}"
             r"(?:protest|demonstrat|rall|march)",
+            r"baton[- ]?charg",
+            r"(?:fired|lobbed|used) tear ?gas",
         ),
     ),
     Rule(
@@ -306,6 +297,7 @@ RULES: tuple[Rule, ...] = (
         "Looting/property destruction",
         _words(
             r"loot",
+            r"vandali[sz]ed",
             r"set (?:on )?fire",
             r"torched",
             r"burn(?:ed|t) down",
@@ -332,7 +324,9 @@ RULES: tuple[Rule, ...] = (
             r"declared (?:a )?state of emergency",
             r"curfew",
             r"imposed",
-            r"(?:seen|observed|spotted|reported) (?:\w+ )?(?:gathering|regrouping|mobili[sz]ing|massing|moving)",
+            r"(?:seen|observed|spotted|reported) (?:\w+ )?"
+            r"(?:gathering|regrouping|mobili[sz]ing|massing|moving|patrolling|arriving|deploying)",
+            r"arrived (?:in|at) the (?:vicinity|outskirts|area)",
             r"regroup(?:ed|ing)",
             r"(?:fighters|militants|militias?|forces|troops|rebels|insurgents)\s+(?:\S+\s+){0,3}?"
             r"(?:arrived|gathered|massed|(?:was|were) seen|patrolled)\b",

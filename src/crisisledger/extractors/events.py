@@ -35,7 +35,7 @@ _SUB_FAMILY = {
     "Agreement": "diplomacy",
     "Claim of responsibility": "claim",
 }
-_RULE_RANK = {rule.sub_event_type: i for i, rule in enumerate(RULES)}
+_RULE_RANK = {rule.sub_event_type: len(RULES) - i for i, rule in enumerate(reversed(RULES))}
 _MINOR_FAMILIES = {"diplomacy", "claim", "other"}
 # Types whose cue words ("clashes", "killed", "arrested", "looted") also describe the course of an
 # incident already under way: such a sentence continues the current event instead of starting one.
@@ -151,7 +151,6 @@ STRONG_RULES = {
     "Disrupted weapons use",
     "Excessive force against protesters",
     "Headquarters or base established",
-    "Change to group/activity",
 }
 # Rules that yield only to a confident classifier of the same family (a violent demonstration may
 # turn out peaceful or mob violence, but not an armed clash).
@@ -162,7 +161,12 @@ SHORT_REPORT_CHARS = 1200  # a report this short tells one incident: classify al
 
 
 def _ruled_type(draft: _Draft) -> str | None:
-    return min(draft.sub_types, key=lambda s: _RULE_RANK.get(s, len(RULES))) if draft.sub_types else None
+    """The most specific rule type of the draft; a protest followed by arrests is an intervention."""
+    if not draft.sub_types:
+        return None
+    if "Peaceful protest" in draft.sub_types and "Arrests" in draft.sub_types:
+        return "Protest with intervention"
+    return min(draft.sub_types, key=lambda s: _RULE_RANK.get(s, len(RULES)))
 
 
 def _sub_event_type(draft: _Draft, text: str) -> str:
@@ -179,9 +183,13 @@ def _sub_event_type(draft: _Draft, text: str) -> str:
     if prediction is None:
         return ruled or "Other"
     extra = ruled is not None and (family_of(ruled) in _MINOR_FAMILIES or family_of(ruled) == "disaster")
+    if extra and prediction.event_type == "Strategic developments":
+        return str(ruled)  # a summit or a claim is no evidence of an ACLED strategic development
     threshold = EXTRA_OVERRIDE_CONFIDENCE if extra else CLASSIFIER_CONFIDENCE
     if ruled in FAMILY_RULES and family_of(prediction.sub_event_type) != family_of(ruled):
         return ruled
+    if ruled == "Protest with intervention" and prediction.sub_event_type == "Peaceful protest":
+        return ruled  # the intervention is often told after the protest, where the classifier misses it
     if ruled is None or prediction.confidence >= threshold:
         return prediction.sub_event_type
     return ruled

@@ -116,6 +116,7 @@ def canonical_outlet(name: str) -> str | None:
     return _fuzzy(name)
 
 
+@lru_cache(maxsize=16384)
 def _fuzzy(token: str) -> str | None:
     """Near-miss spelling of a known single-word outlet (one edit, case-insensitive, same length)."""
     if len(token) < 3:

@@ -358,6 +358,7 @@ ALIASES: dict[str, str] = {
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, strip accents and collapse spaces: the key every name table uses."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -33,8 +33,20 @@ _TRIGGER = re.compile(
 # spaCy's NER finds no entity in it, so it is not parsed. (spaCy's English stop words, plus the
 # subjects news sentences most often open with.)
 _COMMON_OPENERS = frozenset(
-    "according asked authorities deputies detectives investigators neighbors neighbours officers "
-    "officials police witnesses".split()
+    [
+        "according",
+        "asked",
+        "authorities",
+        "deputies",
+        "detectives",
+        "investigators",
+        "neighbors",
+        "neighbours",
+        "officers",
+        "officials",
+        "police",
+        "witnesses",
+    ]
 )
 _OPENER = re.compile(r"[\W\d_]*([A-Za-z]+)(?:['’][a-z]{1,2})?")
 _CAPITAL = re.compile(r"[A-Z]")

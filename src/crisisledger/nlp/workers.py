@@ -78,24 +78,25 @@ def _context() -> BaseContext:
 def _pooled(fn: Callable[[list[T]], R], batches: Iterator[list[T]], jobs: int) -> Iterator[R]:
     pending: deque[tuple[list[T], Future[R] | None]] = deque()
     gc.freeze()  # keep the parent's objects out of the collector, so forked pages stay shared
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
-            broken = False
-            for batch in batches:
-                future: Future[R] | None = None
-                if not broken:
-                    try:
-                        future = pool.submit(fn, batch)
-                    except BrokenProcessPool:
-                        broken = True
-                pending.append((batch, future))
-                while len(pending) >= 2 * jobs or (pending and pending[0][1] is None):
-                    result, ok = _collect(fn, *pending.popleft())
-                    broken = broken or not ok
-                    yield result
-            while pending:
-                yield _collect(fn, *pending.popleft())[0]
-    finally:
+        broken = False
+        for batch in batches:
+            future: Future[R] | None = None
+            if not broken:
+                try:
+                    future = pool.submit(fn, batch)
+                except BrokenProcessPool:
+                    broken = True
+            pending.append((batch, future))
+            while len(pending) >= 2 * jobs or (pending and pending[0][1] is None):
+                result, ok = _collect(fn, *pending.popleft())
+                broken = broken or not ok
+                yield result
+        while pending:
+            yield _collect(fn, *pending.popleft())[0]
+    finally:  # also when the consumer stops early: drop the batches not yet started
+        pool.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()
 
 

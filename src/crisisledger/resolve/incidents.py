@@ -330,7 +330,7 @@ def cluster(
 
     def allowed(x: int, y: int) -> bool:
         mx, my = members[group[x]], members[group[y]]
-        days = [by_id[m].date for m in mx + my if firm(by_id[m])]
+        days = [d for m in mx + my if firm(by_id[m]) and (d := by_id[m].date) is not None]
         if days and (max(days) - min(days)).days > s.max_span_days:
             return False
         for a in mx:
