@@ -37,6 +37,14 @@ def _country_hit(event: dict[str, Any] | None, gold: str) -> bool:
     return bool(code and loc.get("country_code") and loc["country_code"].upper() == code)
 
 
+def _names_its_place(row: AcledRow) -> bool:
+    """Whether the note itself names the coded location, an admin area of it, or its country:
+    without any of these the place can only be guessed, so this share caps location accuracy."""
+    text = row.notes.lower()
+    names = (row.location, row.admin1, row.admin2, row.country)
+    return any(len(name) > 2 and name.lower() in text for name in names if name)
+
+
 def _actor1(event: dict[str, Any] | None) -> str:
     for actor in (event or {}).get("actors") or []:
         if actor.get("role") == "actor1":
@@ -74,6 +82,8 @@ def run(limit: int | None = None) -> list[Metric]:
         event_distance_km(e, r.latitude, r.longitude) for r, e in zip(rows, mains, strict=True) if r.latitude
     ]
     actors = [(r, e) for r, e in zip(rows, mains, strict=True) if r.actor1]
+    named = [(r, e) for r, e in zip(rows, mains, strict=True) if _names_its_place(r)]
+    named_dists = [event_distance_km(e, r.latitude, r.longitude) for r, e in named if r.latitude]
     return [
         Metric(NAME, "records with a main event", share([e is not None for e in mains]), n),
         Metric(
@@ -109,6 +119,21 @@ def run(limit: int | None = None) -> list[Metric]:
             share([d is not None and d <= 161 for d in dists]),
             len(dists),
             0.92,
+        ),
+        Metric(
+            NAME, "notes naming their place (location, admin or country)", len(named) / n if n else None, n
+        ),
+        Metric(
+            NAME,
+            "  country accuracy on those",
+            share([_country_hit(e, r.country) for r, e in named]),
+            len(named),
+        ),
+        Metric(
+            NAME,
+            "  location within 25 km on those",
+            share([d is not None and d <= 25 for d in named_dists]),
+            len(named_dists),
         ),
         Metric(
             NAME,

@@ -64,3 +64,78 @@ def test_named_group_and_victims():
         "Al-Shabaab fighters killed two civilians.", "Violence against civilians", "Attack", "Somalia"
     )
     assert [a.name for a in actors] == ["Al Shabaab", "Civilians (Somalia)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Villagers beat a man to death after accusing him of stealing a goat.", "Mob violence"),
+        ("A crowd set ablaze two suspected robbers in the market.", "Mob violence"),
+        ("Supporters of the opposition party clashed with police near the square.", "Violent demonstration"),
+        ("Traders clashed with each other during a protest over market fees.", "Violent demonstration"),
+        ("Police baton-charged a crowd of teachers outside the ministry.", "Protest with intervention"),
+        ("Insurgent fighters were seen gathering on the edge of the forest.", "Change to group/activity"),
+        ("Villagers said soldiers beat and killed a suspected thief.", "Attack"),
+    ],
+)
+def test_acled_coding_rules(text, sub_event_type):
+    assert classify_by_rules(text) == sub_event_type
+
+
+def test_actor1_is_the_first_named_actor():
+    clash = "Soldiers clashed with Al Shabaab fighters near the town."
+    assert [a.name for a in find_actors(clash, "Battles", "Armed clash", "Somalia")] == [
+        "Military Forces of Somalia",
+        "Al Shabaab",
+    ]
+    reverse = "Al Shabaab fighters attacked an army base; soldiers repelled them."
+    assert find_actors(reverse, "Battles", "Armed clash", "Somalia")[0].name == "Al Shabaab"
+
+
+def test_state_forces_strike_from_the_air_and_arrest():
+    strike = "An airstrike hit Taliban positions; the army said 5 fighters died."
+    assert find_actors(strike, "Explosions/Remote violence", "Air/drone strike", "Afghanistan")[0].name == (
+        "Military Forces of Afghanistan"
+    )
+    foreign = "Turkish warplanes bombed a village held by the group."
+    assert find_actors(foreign, "Explosions/Remote violence", "Air/drone strike", "Syria")[0].name == (
+        "Military Forces of Turkey"
+    )
+    unknown = "International forces carried out a drone strike on a convoy."
+    assert find_actors(unknown, "Explosions/Remote violence", "Air/drone strike", "Somalia")[0].name == (
+        "Unidentified Military Forces"
+    )
+    arrest = "Officers arrested three journalists at their office."
+    assert find_actors(arrest, "Strategic developments", "Arrests", "Kenya")[0].name == (
+        "Police Forces of Kenya"
+    )
+
+
+def test_acled_spells_some_countries_with_the():
+    actors = find_actors("Police shot at the crowd.", "Riots", "Violent demonstration", "United States")
+    assert [a.name for a in actors] == ["Rioters (United States)", "Police Forces of the United States"]
+
+
+def test_unknown_attackers_are_an_unidentified_armed_group():
+    actors = find_actors("A bomb exploded at a bus stop, killing 3.", "Explosions/Remote violence",
+                         "Remote explosive/landmine/IED", "Kenya")  # fmt: skip
+    assert [a.name for a in actors] == ["Unidentified Armed Group (Kenya)"]
+
+
+def test_learned_actor_names_by_country():
+    actors = find_actors("JNIM militants attacked a gendarmerie post.", "Battles", "Armed clash", "Mali")
+    assert actors[0].name == "JNIM: Group for Support of Islam and Muslims"
+    # the learned names of one country are not used in another
+    other = find_actors("JNIM militants attacked a post.", "Battles", "Armed clash", "Chad")
+    assert other[0].name == "JNIM: Jama'at Nasr al-Islam wal Muslimin"
+
+
+def test_a_bombed_patrol_is_the_target():
+    text = "A roadside bomb hit a military patrol, wounding two soldiers."
+    assert [
+        a.name
+        for a in find_actors(text, "Explosions/Remote violence", "Remote explosive/landmine/IED", "Myanmar")
+    ] == [
+        "Unidentified Armed Group (Myanmar)",
+        "Military Forces of Myanmar",
+    ]

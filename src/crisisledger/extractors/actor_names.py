@@ -61,12 +61,12 @@ def build_actor_table(
             countries[actor][row.country] += 1
             if len(short) >= 3 and short.lower() in row.notes.lower():
                 named[actor] += 1
-    table = [
-        ActorName(actor, short_form(actor), countries[actor].most_common(1)[0][0])
-        for actor, n in rows_of.most_common()
-        if n >= min_rows and named[actor] >= min_share * n
-    ]
-    return sorted(table, key=lambda a: (a.country, -len(a.short), a.name))
+    table: dict[tuple[str, str], ActorName] = {}  # the most frequent actor of each short form and country
+    for actor, n in rows_of.most_common():
+        if n >= min_rows and named[actor] >= min_share * n:
+            entry = ActorName(actor, short_form(actor), countries[actor].most_common(1)[0][0])
+            table.setdefault((entry.short.lower(), entry.country), entry)
+    return sorted(table.values(), key=lambda a: (a.country, -len(a.short), a.name))
 
 
 def write_actor_table(table: list[ActorName], path: Path = TABLE_PATH) -> None:

@@ -54,7 +54,11 @@ DEMONYMS: dict[str, str] = {
 }  # fmt: skip
 _FORCE_NOUN = r"(?:forces|troops|army|military|soldiers|warplanes|aircraft|jets|drones?|air ?force|navy)"
 _FOREIGN = re.compile(
-    r"(?<![\w.])(" + "|".join(re.escape(d) for d in DEMONYMS) + r")(?:-led)?\s+(?:\w+\s+)?" + _FORCE_NOUN + r"\b"
+    r"(?<![\w.])("
+    + "|".join(re.escape(d) for d in DEMONYMS)
+    + r")(?:-led)?\s+(?:\w+\s+)?"
+    + _FORCE_NOUN
+    + r"\b"
 )
 _UNKNOWN_STATE = re.compile(
     r"\b(?:international|foreign|allied) (?:forces|troops|aircraft|warplanes|jets|drones?)\b|"
@@ -79,7 +83,13 @@ _ARMED = re.compile(
 )
 
 _DEFAULT_ACTOR1 = {"Protests": "Protesters", "Riots": "Rioters"}
-_STATE_FIRST = {"Air/drone strike": "Military", "Government regains territory": "Military", "Arrests": "Police"}
+_STATE_FIRST = {
+    "Air/drone strike": "Military",
+    "Government regains territory": "Military",
+    "Arrests": "Police",
+}
+# Bombs whose maker is unknown: a state force the text names is their target, not their author.
+_HIDDEN_AUTHOR = {"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"}
 _PERPETRATED = ("Violence against civilians", "Explosions/Remote violence")
 
 
@@ -123,14 +133,16 @@ def _mentions(text: str, country: str | None) -> list[tuple[int, str]]:
     def free(m: re.Match[str]) -> bool:  # not part of a named group's mention
         return not any(s <= m.start() < e for s, e, _ in named)
 
-    for m in _FOREIGN.finditer(text):
-        if free(m):
-            found.append((m.start(), _forces("Military", DEMONYMS[m.group(1)])))
-    if (m := _UNKNOWN_STATE.search(text)) and free(m):
-        found.append((m.start(), "Unidentified Military Forces"))
+    for match in _FOREIGN.finditer(text):
+        if free(match):
+            found.append((match.start(), _forces("Military", DEMONYMS[match.group(1)])))
+    unknown = _UNKNOWN_STATE.search(text)
+    if unknown and free(unknown):
+        found.append((unknown.start(), "Unidentified Military Forces"))
     for kind, pattern in (("Police", _POLICE), ("Military", _MILITARY)):
-        if m := next(filter(free, pattern.finditer(text)), None):
-            found.append((m.start(), _forces(kind, country)))
+        first = next((m for m in pattern.finditer(text) if free(m)), None)
+        if first is not None:
+            found.append((first.start(), _forces(kind, country)))
     return sorted(found)
 
 
@@ -141,6 +153,8 @@ def find_actors(text: str, event_type: str, sub_event_type: str, country: str | 
     if kind and not (names and kind == "Military" and "Military Forces" in names[0]):
         state = _forces(kind, country)
         names = [state] + [n for n in names if n != state]
+    if sub_event_type in _HIDDEN_AUTHOR and names and " Forces" in names[0]:
+        names.insert(0, _with_country("Unidentified Armed Group", country))
     if event_type in _DEFAULT_ACTOR1:
         names.insert(0, _with_country(_DEFAULT_ACTOR1[event_type], country))
     elif event_type in _PERPETRATED or event_type == "Battles":

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from crisisledger.extractors.acled_csv import AcledRow, is_holdout, read_acled
+from crisisledger.extractors.actor_names import TABLE_PATH, build_actor_table, write_actor_table
 from crisisledger.extractors.classifier import MODEL_PATH, Classifier, clean_note, features
 from crisisledger.model import SUB_EVENT_TYPES
 
@@ -86,7 +87,8 @@ def train(
     """Fit the classifier on the non-held-out ACLED files, score it on the held-out ones, save it.
 
     `holdout`: substrings of file names to hold out (default: `acled_csv.HOLDOUT_FILES`).
-    The model is written to `out_dir/event_classifier.npz` (default: the package's data folder).
+    The model is written to `out_dir/event_classifier.npz` (default: the package's data folder), and
+    the actor-name table learned from the same rows to `out_dir/acled_actors.tsv`.
     """
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -118,6 +120,8 @@ def train(
         "balanced": True,
     }
     Classifier.save(path, vocabulary, vectorizer.idf_, model.coef_, model.intercept_, classes, meta)
+    # the table of frequent ACLED actor names, learned from the same training rows (names only)
+    write_actor_table(build_actor_table(train_rows), (out_dir / TABLE_PATH.name) if out_dir else TABLE_PATH)
     shipped = Classifier.load(path)
     report = TrainReport(
         train_files=[p.name for p in train_paths],

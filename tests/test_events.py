@@ -1,0 +1,51 @@
+"""How events combine the rules' type with the classifier's (classifier replaced by a stub)."""
+
+from __future__ import annotations
+
+import pytest
+
+from crisisledger.extractors import events
+from crisisledger.extractors.classifier import Prediction
+from crisisledger.model import SUB_EVENT_TYPES
+
+
+def _stub(monkeypatch: pytest.MonkeyPatch, sub: str, confidence: float) -> None:
+    prediction = Prediction(SUB_EVENT_TYPES[sub], sub, confidence)
+    monkeypatch.setattr(events, "classify", lambda texts: [prediction for _ in texts])
+
+
+def _draft(*sub_types: str) -> events._Draft:
+    return events._Draft(events.family_of(sub_types[0]), sub_types=list(sub_types), sentences=[0])
+
+
+@pytest.mark.parametrize(
+    ("rules", "predicted", "confidence", "expected"),
+    [
+        (("Armed clash",), "Attack", 0.7, "Attack"),  # a confident classifier decides
+        (("Armed clash",), "Attack", 0.3, "Armed clash"),  # an unsure one does not
+        ((), "Peaceful protest", 0.2, "Peaceful protest"),  # no rule: the classifier's best guess
+        (("Suicide bomb",), "Remote explosive/landmine/IED", 0.99, "Suicide bomb"),  # defined by rule
+        (("Mob violence",), "Attack", 0.99, "Mob violence"),
+        (("Violent demonstration",), "Armed clash", 0.9, "Violent demonstration"),  # other family
+        (("Violent demonstration",), "Peaceful protest", 0.9, "Peaceful protest"),  # same family
+        (("Natural disaster",), "Attack", 0.7, "Natural disaster"),  # extra category: needs 0.8
+        (
+            ("Claim of responsibility",),
+            "Remote explosive/landmine/IED",
+            0.85,
+            "Remote explosive/landmine/IED",
+        ),
+        (("Diplomatic event",), "Other", 0.95, "Diplomatic event"),  # no strategic development
+        (("Peaceful protest", "Arrests"), "Peaceful protest", 0.9, "Protest with intervention"),
+    ],
+)
+def test_rules_and_classifier(monkeypatch, rules, predicted, confidence, expected):
+    _stub(monkeypatch, predicted, confidence)
+    draft = _draft(*rules) if rules else events._Draft("other", sentences=[0])
+    assert events._sub_event_type(draft, "text") == expected
+
+
+def test_without_model_the_rules_decide(monkeypatch):
+    monkeypatch.setattr(events, "classify", lambda texts: [None for _ in texts])
+    assert events._sub_event_type(_draft("Armed clash"), "text") == "Armed clash"
+    assert events._sub_event_type(events._Draft("other", sentences=[0]), "text") == "Other"
