@@ -48,3 +48,12 @@ def test_future_dates_are_not_event_dates():
 
 def test_without_publication_only_absolute_dates_resolve():
     assert [m.date for m in find_dates("on Monday, 5 March 2020", None)] == [dt.date(2020, 3, 5)]
+
+
+def test_event_named_by_its_month():
+    (mention,) = find_dates("The toll from the January unrest rose to 225.", dt.date(2022, 3, 14))
+    assert (mention.date, mention.precision) == (dt.date(2022, 1, 1), "month")
+    assert event_date("It recalled the March 2020 floods.", 0, "", dt.date(2022, 1, 1)) == (
+        dt.date(2020, 3, 1),
+        "month",
+    )

@@ -39,6 +39,10 @@ WEEKDAYS = {
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+_EVENT_NOUN = (
+    r"(?:unrest|riots?|protests?|demonstrations?|events|violence|clashes|uprising|attacks?|bombings?|"
+    r"massacre|killings|crackdown|floods?|earthquake|storms?|elections?|coup|fighting|offensive)\b"
+)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b", re.IGNORECASE)),
@@ -54,6 +58,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:in|during|since|early|late|mid-?)\s+{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I
         ),
+    ),
+    (  # an event named by its month: "the January riots", "the March 2020 floods"
+        "month_year",
+        re.compile(rf"\bthe\s+{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?\s+{_EVENT_NOUN}", re.I),
     ),
 ]
 
