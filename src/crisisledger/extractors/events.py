@@ -15,6 +15,7 @@ from crisisledger.extractors.actors import find_actors
 from crisisledger.extractors.classifier import classify
 from crisisledger.extractors.dates import event_date
 from crisisledger.extractors.event_types import RULES, classify_by_rules
+from crisisledger.extractors.figure_notes import CODED_MARK
 from crisisledger.extractors.tolls import stated_total
 from crisisledger.model import SUB_EVENT_TYPES, Event, Figure, Location, Span
 from crisisledger.nlp.pipeline import ArticleDoc
@@ -52,6 +53,12 @@ _NETWORK = re.compile(
 
 CLASSIFIER_CONFIDENCE = 0.5  # below this the rules' type stands
 LEAD_FOR_CLASSIFIER = 3
+
+# In a news article (longer than SHORT_REPORT_CHARS), killed / injured figures count from the lead
+# and from sentences that themselves report the event; later sentences that type nothing are
+# background ("344 homicides this year", an earlier shooting).
+LEAD_SENTENCES = 3
+_BACKGROUND_KINDS = {"killed", "injured"}
 
 LocateFn = Callable[[ArticleDoc, int, int], Location | None]
 
@@ -102,6 +109,7 @@ def _drafts(doc: ArticleDoc, figures: list[Figure]) -> list[_Draft]:
     for index, figure in enumerate(figures):
         by_sentence.setdefault(_figure_sentence(doc, figure), []).append(index)
     types = _sentence_types(doc, by_sentence)
+    news = len(doc.text) > SHORT_REPORT_CHARS
     drafts: dict[str, _Draft] = {}
     current: _Draft | None = None
     for i, sub in enumerate(types):
@@ -116,6 +124,14 @@ def _drafts(doc: ArticleDoc, figures: list[Figure]) -> list[_Draft]:
             current = drafts.setdefault(family, _Draft(family))
             current.sub_types.append(sub)
             current.sentences.append(i)
+        if sub is None and news and i >= LEAD_SENTENCES:
+            figs = [f for f in figs if figures[f].kind not in _BACKGROUND_KINDS]  # background paragraph
+        coded = [f for f in figs if CODED_MARK.match(figures[f].text)]
+        if coded and _main_draft(drafts) is not None:
+            main = _main_draft(drafts)
+            assert main is not None
+            main.figures.extend(coded)  # the coder's statement is about the main event
+            figs = [f for f in figs if f not in coded]
         if figs and current is not None:
             target = current if current.family not in _MINOR_FAMILIES else _main_draft(drafts) or current
             target.figures.extend(figs)

@@ -370,6 +370,8 @@ def is_non_figure(sentence: str, start: int, end: int, value: int, word: bool) -
     ):
         return True
     text = sentence[start:end]
+    if text == "911" and not people_noun_after(after):
+        return True  # the emergency number: "a 911 call", "called 911"
     if not word and re.fullmatch(r"\d{4}", text) and 1800 <= value <= 2100:
         return bool(_YEAR_BEFORE.search(before) or not _YEAR_OK_AFTER.match(after))
     cap = _CAPITAL_BEFORE.search(before)

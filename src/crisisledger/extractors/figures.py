@@ -59,6 +59,12 @@ _ONE_LEAD = re.compile(
 _NAMED_LEAD = re.compile(
     r"(?:\s*,\s*\d{1,3}\s*,)?\s+(?:(?:was|had\s+been|has\s+been|got)\s+|(?:later\s+|then\s+)?(?=died\b|dies\b))"
 )
+# A named victim after the verb: "killing Sarah Davidson", "wounding John Doe".
+_VERB_BEFORE_NAME = re.compile(
+    r"\b(?:(?P<cue>killing|killed|murdering|murdered|fatally\s+(?:shooting|shot|stabbing|stabbed)|"
+    r"shot\s+and\s+killed|shooting\s+and\s+killing|shot\s+dead|gunned\s+down)|"
+    r"wounding|wounded|injuring)\s+$"
+)
 _FILLER_WORD = re.compile(r"(?!and\b|or\b|but\b)\w+\s+")
 _LOOSE_STOPS = {
     "charged",
@@ -172,6 +178,11 @@ def _named(sentence: str, names: list[tuple[int, int]]) -> list[_Mention]:
     """A named person said to be killed, injured, arrested...: "John Doe, 23, was shot and killed"."""
     out: list[_Mention] = []
     for s, e in names:
+        verb = _VERB_BEFORE_NAME.search(sentence, max(0, s - 40), s)
+        if verb:
+            kind = "killed" if verb.group("cue") else "injured"
+            out.append(_Mention(s, e, 1, singular=True, preset=_Found(kind, verb.start(), verb.end())))
+            continue
         lead = _NAMED_LEAD.match(sentence, e)
         cue = None
         pos = lead.end() if lead else -1

@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 from crisisledger.extractors.figure_notes import CODED_MARK
 from crisisledger.geo.countries import lookup_country
 from crisisledger.model import Figure
+
+_SHOT_ONLY = re.compile(r"\b(?:shot|stabbed|shooting)\b", re.I)
+_HARM_WORD = re.compile(r"injur|wound|hurt|hospitali", re.I)
+_MALE = re.compile(r"\b(?:man|men|boy|he|him|his|husband|father|son|brother|grandfather|male|uncle|nephew)\b", re.I)
+_FEMALE = re.compile(
+    r"\b(?:woman|women|girl|she|her|wife|mother|daughter|sister|grandmother|female|aunt|niece)\b", re.I
+)
+_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]+")
+_NOT_NAME = {
+    "The", "This", "That", "One", "Two", "Three", "Police", "Officers", "Deputies", "Authorities", "Later",
+    "Another", "Both", "Man", "Woman", "Boy", "Girl", "Victim", "Child", "She", "His", "Her", "They",
+}  # fmt: skip
+SHOT_THEN_DIED_CHARS = 100  # "3 people were shot, one fatally": a death stated this close subdivides them
 
 
 def conservative_total(figures: list[Figure]) -> int | None:
@@ -33,11 +48,55 @@ def _is_part(figure: Figure) -> bool:
     return figure.location is not None and lookup_country(figure.location) is None
 
 
+def is_shot_only(figure: Figure) -> bool:
+    """An injured figure that says only that people were shot or stabbed, not that they were hurt."""
+    return figure.kind == "injured" and bool(_SHOT_ONLY.search(figure.text)) and not _HARM_WORD.search(figure.text)
+
+
+def _person(figure: Figure) -> tuple[str | None, set[str]]:
+    """(gender, name words) a single-victim figure tells of its person."""
+    male, female = bool(_MALE.search(figure.text)), bool(_FEMALE.search(figure.text))
+    gender = "m" if male and not female else "f" if female and not male else None
+    return gender, {w for w in _NAME.findall(figure.text) if w not in _NOT_NAME}
+
+
+def same_person_possible(a: Figure, b: Figure) -> bool:
+    """Whether two figures may count the same person: no gender or name tells them apart."""
+    if a.value != 1 or b.value != 1:
+        return True
+    (ga, na), (gb, nb) = _person(a), _person(b)
+    if ga and gb and ga != gb:
+        return False
+    return not (na and nb and not na & nb)
+
+
+def surviving_injured(figures: list[Figure]) -> list[Figure]:
+    """Injured figures less the shot victims who died: "X was shot ... and died" counts X killed only,
+    "3 people were shot, one fatally" counts 2 injured."""
+    killed = [f for f in figures if f.kind == "killed" and f.value > 0]
+    out: list[Figure] = []
+    for f in figures:
+        if f.kind != "injured" or not is_shot_only(f) or not killed:
+            out.append(f)
+            continue
+        if f.value == 1:
+            if not any(same_person_possible(f, k) for k in killed):
+                out.append(f)
+            continue
+        died = sum(k.value for k in killed if f.end <= k.start <= f.end + SHOT_THEN_DIED_CHARS)
+        if died < f.value:
+            out.append(f.model_copy(update={"value": f.value - died, "min": None, "max": None}) if died else f)
+    return out
+
+
 def stated_total(figures: list[Figure], kind: str) -> int | None:
     """The event's number of `kind`: the coder's own statement when the report has one, else the
-    conservative total of its figures."""
-    own = [f for f in figures if f.kind == kind]
+    conservative total of its figures (injured: less the shot victims who died, see `surviving_injured`)."""
+    own = [f for f in (surviving_injured(figures) if kind == "injured" else figures) if f.kind == kind]
     coded = [f for f in own if CODED_MARK.match(f.text)]
     if coded:
         return coded[-1].value
-    return conservative_total(own)
+    total = conservative_total(own)
+    if total is None and kind == "injured" and any(f.kind == kind for f in figures):
+        return 0
+    return total

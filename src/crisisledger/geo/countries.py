@@ -169,7 +169,11 @@ ALIASES: dict[str, str] = {
     "tibet": "CN",
     "crimea": "UA",
     "darfur": "SD",
-    # demonyms and adjectives
+}
+
+# Demonyms and adjectives (lower-case) → ISO alpha-2: weak evidence of where an event happened
+# ("Turkish forces shelled villages in Syria"), unlike a country named as a place.
+DEMONYMS: dict[str, str] = {
     "afghan": "AF",
     "afghani": "AF",
     "albanian": "AL",
@@ -354,6 +358,7 @@ ALIASES: dict[str, str] = {
     "european": "",
     "african": "",
 }
+ALIASES.update(DEMONYMS)
 
 _SPACES = re.compile(r"\s+")
 
@@ -513,6 +518,12 @@ _WORDLIKE = {
     "chn",
     "usa",
 }
+
+
+def is_demonym(text: str) -> bool:
+    """Whether `text` names a country by its demonym or adjective ("Syrian", "Saudis"), not its name."""
+    key = fold(text).strip(" ,;:'\"().")
+    return key in DEMONYMS or (key.endswith("s") and key[:-1] in DEMONYMS)
 
 
 def lookup_country(text: str) -> Country | None:

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from crisisledger.geo.countries import fold, get_country, lookup_country
+from crisisledger.geo.countries import fold, get_country, is_demonym, lookup_country
 from crisisledger.geo.gazetteer import Gazetteer, Place, admin_key
 from crisisledger.geo.priors import country_votes
 from crisisledger.geo.words import AP_STATES, STOP_WORDS
@@ -30,7 +30,8 @@ _CAPS = re.compile(
 )
 _TYPE_AFTER = re.compile(
     r"^\s+(district|province|county|state|region|governorate|upazila|township|division|department|"
-    r"prefecture|city|town|village|municipality|commune|cercle|sub-county|oblast|area|neighbou?rhood)\b",
+    r"prefecture|city|town|village|municipality|commune|cercle|sub-county|oblast|area|neighbou?rhood|"
+    r"countryside)\b",
     re.IGNORECASE,
 )
 _TYPE_PREC = {
@@ -54,12 +55,21 @@ _DATELINE = re.compile(
     r"(?:^|\n|\s{2}|\)\s)\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"
     r"(?=(?:,\s*[A-Z][\w.]*\.?(?: [A-Z][\w.]*)?)?\s*(?:\([\w .-]+\))?\s*(?:--|[-–—]))"
 )
+_ADMIN1_TYPES = ("province", "state", "region", "governorate", "oblast", "countryside")
 _CONTAINER = re.compile(r"\w[\w'’.-]*\s*(?:\(|,)\s*$")  # "Hombori (Douentza", "Watamu, Kilifi"
 _PAREN = re.compile(r"^\s*\(([^()\n]{1,90})\)")
 _COMMA = re.compile(r"^\s*,\s*((?:[A-Z][\w'’.-]*\s?){1,4})")
 _OF = re.compile(
     r"^\s+(?:district|province|county|state|region|city|town|village|area)?\s*(?:of|in)\s+"
     r"((?:[A-Z][\w'’-]*\s?){1,3})"
+)
+# "Saudi-led coalition", "Turkish-backed fighters": an actor's adjective, not where the event happened.
+_ACTOR_SUFFIX = re.compile(r"^-(?:led|backed|allied|supported|sponsored|affiliated|trained|based)\b", re.IGNORECASE)
+# "in northern Yemen", "near Syria's": a country named as the place of the event.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|inside|near|across|into|throughout|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central)"
+    r"(?:ern|-?east|-?west)?(?:ern)?\s+)?$",
+    re.IGNORECASE,
 )
 _LOCATIVE = re.compile(
     r"\b(in|at|near|of|from|to|outside|into|across|towards?|around|between|and|village|"
@@ -164,6 +174,7 @@ def _spans(doc: ArticleDoc) -> list[_Span]:
         ds, de = m.span(1)
         out = [sp for sp in out if not (ds <= sp.start < de)]
         out.append(_Span(m.group(1).title(), ds, de, True, "", dateline=True))
+    out = [piece for sp in out for piece in _split_paren_span(sp, text)]
     for sp in out:
         sp.text, sp.start, sp.end = _trim(sp.text, sp.start, sp.end)
         sp.key = fold(sp.text)
@@ -175,6 +186,41 @@ def _spans(doc: ArticleDoc) -> list[_Span]:
             if len(words) > 1 and admin_key(words[-1]) == "":
                 sp.type_hint = words[-1]
     return [sp for sp in out if sp.key]
+
+
+def split_admin(words: str) -> tuple[str, str] | None:
+    """ "Bayt al Faqiah Al Hudaydah" → ("Bayt al Faqiah", "Al Hudaydah"): a place then the name of a known
+    admin1 area written after it without a comma (ACLED's "(Town Admin1)"). None when no such split."""
+    parts = words.split()
+    gaz = Gazetteer.default()
+    for k in range(1, len(parts)):
+        head, tail = " ".join(parts[:k]), " ".join(parts[k:])
+        if _is_admin1(gaz, tail):
+            return head, tail
+    return None
+
+
+def _is_admin1(gaz: Gazetteer, name: str) -> bool:
+    for variant in (name, name.replace("-", " "), admin_key(name)):
+        if variant and any(p.precision == "admin1" for p in gaz.lookup(variant)):
+            return True
+    return False
+
+
+def _split_paren_span(sp: _Span, text: str) -> list[_Span]:
+    """A span written alone in parentheses that the gazetteer does not know as a whole, split into a place
+    and its admin1 area; other spans unchanged."""
+    if " " not in sp.text or text[max(0, sp.start - 1) : sp.start] != "(" or _known(sp.text):
+        return [sp]
+    split = split_admin(sp.text)
+    if split is None:
+        return [sp]
+    head, tail = split
+    tail_start = sp.start + sp.text.rindex(tail)
+    return [
+        _Span(head, sp.start, sp.start + len(head), sp.strong, ""),
+        _Span(tail, tail_start, tail_start + len(tail), sp.strong, ""),
+    ]
 
 
 def _trim(s: str, start: int, end: int) -> tuple[str, int, int]:
@@ -207,6 +253,8 @@ def _candidates(gaz: Gazetteer, sp: _Span) -> list[Place]:
     cands = gaz.lookup(sp.text)
     if _is_acronym(sp.text):  # "SNA", "LRA": only a place whose own name is the acronym
         return [p for p in cands if fold(p.name) == sp.key]
+    if not cands and " - " in sp.text:  # "Dhaka - Shahbagh": a city and its quarter
+        cands = gaz.lookup(sp.text.split(" - ")[0])
     if not cands and _DIRECTION.match(sp.text):
         cands = [p for p in gaz.lookup(_DIRECTION.sub("", sp.text)) if p.precision == "city"]
     if not cands:
@@ -252,7 +300,9 @@ def _hints(text: str, end: int) -> list[str]:
     hints: list[str] = []
     m = _PAREN.match(tail)
     if m:
-        hints += [h.strip() for h in m.group(1).split(",")]
+        inner = m.group(1)
+        split = split_admin(inner) if "," not in inner and " " in inner.strip() else None
+        hints += list(split) if split else [h.strip() for h in inner.split(",")]
     m = _COMMA.match(tail)
     if m:
         hints.append(m.group(1).strip())
@@ -260,6 +310,22 @@ def _hints(text: str, end: int) -> list[str]:
     if m:
         hints.append(m.group(1).strip())
     return [h for h in hints if h]
+
+
+def _hint_countries(hints: list[str], gaz: Gazetteer) -> set[str]:
+    """Countries the admin names written after a mention can lie in (empty when none is known)."""
+    codes: set[str] = set()
+    for h in hints:
+        h_clean = h.rstrip(".").strip()
+        c = lookup_country(h_clean)
+        if c is not None and not is_demonym(h_clean):
+            codes.add(c.code)
+            continue
+        if h_clean in gaz.us_states or fold(h) in AP_STATES:
+            codes.add("US")
+        for variant in {h_clean, admin_key(h_clean)}:
+            codes.update(p.country_code for p in gaz.lookup(variant) if p.precision in ("admin1", "admin2"))
+    return codes
 
 
 def _hint_matches(p: Place, hints: list[str], gaz: Gazetteer) -> bool:
@@ -308,7 +374,7 @@ def _score(p: Place, sp: _Span, hints: list[str], ctx: _Context, gaz: Gazetteer)
     if sp.type_hint:
         want = _TYPE_PREC.get(
             sp.type_hint,
-            "admin1" if sp.type_hint in ("province", "state", "region", "governorate", "oblast") else None,
+            "admin1" if sp.type_hint in _ADMIN1_TYPES else None,
         )
         if want and p.precision == want:
             score += 2.0
