@@ -1,8 +1,9 @@
-"""Blackouts from records: import KeepItOn and IODA (rows, rejections, time), link them to ACLED Bangladesh.
+"""Blackouts from records: import KeepItOn and IODA (rows, rejections, time), link them to ACLED incidents.
 
-`run(limit)` returns a dict of figures and prints the links for July 2024 in Bangladesh (the
-quota-reform protests) and, per country and year covered by the ACLED file, how many KeepItOn
-shutdowns caused by protests found a linked incident. Skips cleanly without ../shared/bench.
+`run(limit)` imports every ACLED file as incidents, returns a dict of figures and prints the links for
+July 2024 in Bangladesh (the quota-reform protests) and, per country and year the ACLED files cover,
+how many KeepItOn shutdowns caused by protests found a linked incident. Skips cleanly without
+../shared/bench.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from sqlalchemy import select
 
 REPO = Path(__file__).resolve().parents[1]
 SHUTDOWNS = REPO.parent / "shared" / "bench" / "shutdowns"
-ACLED_BD = REPO.parent / "shared" / "bench" / "acled" / "acled_bangladesh_2022-2024.csv.gz"
+ACLED = REPO.parent / "shared" / "bench" / "acled"
 
 
 def _limited(reader: Any, limit: int | None) -> Any:
@@ -29,6 +30,21 @@ def _limited(reader: Any, limit: int | None) -> Any:
         return islice(reader(path), limit) if limit else reader(path)
 
     return read
+
+
+def _covered(ledger: Any) -> dict[str, set[int]]:
+    """Country code → the years in which the ledger holds incidents (what the ACLED files cover)."""
+    from crisisledger.store import schema as t
+
+    c = t.incidents.c
+    out: dict[str, set[int]] = defaultdict(set)
+    with ledger.engine.connect() as conn:
+        for code, start in conn.execute(
+            select(c.country_code, c.date_start).where(c.date_start.is_not(None))
+        ):
+            if code:
+                out[code].add(start.year)
+    return out
 
 
 def _protest_links(ledger: Any, country: str, years: set[int]) -> dict[str, dict[str, int]]:
@@ -78,20 +94,24 @@ def run(limit: int | None = None) -> dict[str, Any]:
         except ImportError:
             print("blackouts: the ACLED importer is not available, linking skipped")
             return result
-        if not ACLED_BD.exists():
+        files = sorted(ACLED.glob("*.csv*"))
+        if not files:
             return result
         began = time.perf_counter()
-        rows = read_acled(ACLED_BD)
-        stats, _rejected = run_import(ledger, islice(rows, limit) if limit else rows)
+        added = 0
+        for path in files:
+            rows = read_acled(path)
+            stats, _rejected = run_import(ledger, islice(rows, limit) if limit else rows)
+            added += stats.added
         incidents = ledger.resolve()
         with ledger.engine.begin() as conn:
             merged, links = store.rebuild(conn)
             july = store.find(conn, "BD", dt.date(2024, 7, 1), dt.date(2024, 7, 31))
         seconds = round(time.perf_counter() - began, 1)
-        result["acled_bangladesh"] = {"events": stats.added, "incidents": incidents, "blackouts": merged,
-                                      "links": links, "seconds": seconds}  # fmt: skip
+        result["acled"] = {"files": len(files), "events": added, "incidents": incidents, "blackouts": merged,
+                           "links": links, "seconds": seconds}  # fmt: skip
         print(
-            f"acled bangladesh: {stats.added} events, {incidents} incidents; "
+            f"acled ({len(files)} files): {added} events, {incidents} incidents; "
             f"{merged} blackouts, {links} links"
         )
         print("links, Bangladesh, July 2024:")
@@ -103,8 +123,16 @@ def run(limit: int | None = None) -> dict[str, Any]:
             )
         result["july_2024_bd"] = [{"id": b["id"], "start": b["start"], "end": b["end"], "area": b["area"],
                                    "incidents": len(b["incident_ids"])} for b in july]  # fmt: skip
-        result["protest_shutdowns_linked"] = _protest_links(ledger, "BD", {2022, 2023, 2024})
-        print(f"KeepItOn protest shutdowns with a linked incident: {result['protest_shutdowns_linked']}")
+        linked: dict[str, dict[str, int]] = {}
+        for country, years in sorted(_covered(ledger).items()):
+            linked.update(_protest_links(ledger, country, years))
+        result["protest_shutdowns_linked"] = linked
+        print(
+            "KeepItOn shutdowns caused by protests with a linked ACLED incident, "
+            "per country and year covered:"
+        )
+        for key, counts in sorted(linked.items()):
+            print(f"  {key}: {counts['linked']} of {counts['shutdowns']}")
     return result
 
 

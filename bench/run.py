@@ -38,6 +38,15 @@ def _blackout_metrics(limit: int | None) -> list[Metric]:
         r = result[name]
         note = f"{r['rejected']} rejected {r['rejected_by_reason']}, {r['seconds']:.1f} s"
         rows.append(Metric("blackouts", f"{name} rows read", r["rows"], r["rows"], unit="rows", note=note))
+    linked = result.get("protest_shutdowns_linked") or {}
+    if linked:
+        total = sum(c["shutdowns"] for c in linked.values())
+        hits = sum(c["linked"] for c in linked.values())
+        detail = ", ".join(
+            f"{k} {c['linked']}/{c['shutdowns']}" for k, c in sorted(linked.items()) if c["shutdowns"]
+        )
+        rows.append(Metric("blackouts", "KeepItOn protest shutdowns linked to an ACLED incident",
+                           hits / total if total else None, total, note=detail))  # fmt: skip
     return rows
 
 

@@ -54,9 +54,9 @@ _NETWORK = re.compile(
 CLASSIFIER_CONFIDENCE = 0.5  # below this the rules' type stands
 LEAD_FOR_CLASSIFIER = 3
 
-# In a news article (longer than SHORT_REPORT_CHARS), killed / injured figures count from the lead
-# and from sentences that themselves report the event; later sentences that type nothing are
-# background ("344 homicides this year", an earlier shooting).
+# In a news article (longer than SHORT_REPORT_CHARS), once the event has a killed (injured) figure,
+# later sentences past the lead that type no event add none: they are background ("344 homicides
+# this year", an earlier shooting). A death told only later ("he died at the hospital") still counts.
 LEAD_SENTENCES = 3
 _BACKGROUND_KINDS = {"killed", "injured"}
 
@@ -124,8 +124,9 @@ def _drafts(doc: ArticleDoc, figures: list[Figure]) -> list[_Draft]:
             current = drafts.setdefault(family, _Draft(family))
             current.sub_types.append(sub)
             current.sentences.append(i)
-        if sub is None and news and i >= LEAD_SENTENCES:
-            figs = [f for f in figs if figures[f].kind not in _BACKGROUND_KINDS]  # background paragraph
+        if sub is None and news and i >= LEAD_SENTENCES and current is not None:
+            known = {figures[f].kind for f in current.figures if figures[f].value > 0}
+            figs = [f for f in figs if figures[f].kind not in _BACKGROUND_KINDS & known]  # background
         coded = [f for f in figs if CODED_MARK.match(figures[f].text)]
         if coded and _main_draft(drafts) is not None:
             main = _main_draft(drafts)

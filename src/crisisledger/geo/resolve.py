@@ -351,6 +351,23 @@ class _Context:
         self.countries: Counter[str] = Counter()  # votes: a country name 4 (8 near the top)
         self.admin1: Counter[tuple[str, str]] = Counter()
         self.coherent: Counter[tuple[str, str]] = Counter()  # admin1 areas several names can share
+        self.named: Counter[str] = Counter()  # votes from country names and places only (no demonyms)
+        self.own: dict[str, Counter[str]] = {}  # per folded name: the votes it gave itself
+
+    def vote(self, key: str, code: str, n: int, named: bool = True) -> None:
+        self.countries[code] += n
+        if named:
+            self.named[code] += n
+            self.own.setdefault(key, Counter())[code] += n
+
+    def supported(self, key: str, code: str) -> bool:
+        """Whether a country has votes from names other than `key` itself."""
+        return self.named[code] - self.own.get(key, Counter())[code] > 0
+
+    def contested(self, key: str) -> bool:
+        """Whether names other than `key` vote for some country."""
+        own = self.own.get(key, Counter())
+        return any(n - own[code] > 0 for code, n in self.named.items())
 
     @property
     def dominant(self) -> str | None:
@@ -389,9 +406,21 @@ def _score(p: Place, sp: _Span, hints: list[str], ctx: _Context, gaz: Gazetteer)
     return score
 
 
-def _accept(sp: _Span, best: Place, score: float, text: str, ctx: _Context) -> bool:
+def _accept(
+    sp: _Span, best: Place, score: float, text: str, ctx: _Context, hint_codes: set[str] | None = None
+) -> bool:
     if sp.key in STOP_WORDS or len(sp.key) < 3:
         return False
+    if hint_codes and best.country_code not in hint_codes:
+        return False  # "Bondo (Koro, Mopti)": the admin names written with it lie in another country
+    if (
+        not hint_codes
+        and best.precision in ("city", "point")
+        and best.population < 100000
+        and ctx.contested(sp.key)
+        and not ctx.supported(sp.key, best.country_code)
+    ):
+        return False  # a small foreign place that nothing else in the text points to
     if sp.type_hint in ("neighborhood", "neighbourhood"):
         return False  # a part of a city the gazetteer does not hold: the city named nearby is better
     if sp.strong:
@@ -432,8 +461,8 @@ def _analyse(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None]:
     title_end = len(doc.article.title or "")
     for sp in spans:
         c = lookup_country(sp.text) if sp.key not in AP_STATES else None  # "Ky." is Kentucky, not KY
-        if c is not None and sp.key not in STOP_WORDS:
-            ctx.countries[c.code] += 8 if sp.start < max(title_end, 200) else 4
+        if c is not None and sp.key not in STOP_WORDS and not (len(sp.text) == 2 and _in_place_name(sp, text)):
+            ctx.vote(sp.key, c.code, *_country_weight(sp, text, title_end))
             country_spans.append((sp, c.code))
             continue
         if sp.key in STOP_WORDS or sp.type_hint in ("neighborhood", "neighbourhood"):
@@ -442,20 +471,27 @@ def _analyse(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None]:
         if cands:
             place_spans.append((sp, cands, _hints(text, sp.end)))
     for code, n in country_votes(text).items():  # armed groups, forces, US newsroom furniture
-        ctx.countries[code] += 3 * min(n, 3)
+        ctx.vote("", code, 3 * min(n, 3), named=False)
     _coherence(place_spans, ctx)
     # First pass: unambiguous or prominent places vote for their country and admin1.
-    for sp, cands, _ in place_spans:
+    for sp, cands, hints in place_spans:
         codes = {p.country_code for p in cands}
         if sp.strong and (len(codes) == 1 or cands[0].population >= 300000):
-            ctx.countries[cands[0].country_code] += 4
+            ctx.vote(sp.key, cands[0].country_code, 4)
             if cands[0].precision == "admin1" and cands[0].admin1:
                 ctx.admin1[(cands[0].country_code, cands[0].admin1)] += 1
+        elif sp.type_hint in _ADMIN1_TYPES or sp.type_hint in ("district", "county"):
+            admins = {p.country_code for p in cands if p.precision in ("admin1", "admin2")}
+            if len(admins) == 1:  # "Balkh province", "Aleppo countryside": the admin name is a strong hint
+                ctx.vote(sp.key, admins.pop(), 4)
+        if hints and len(hint_codes := _hint_countries(hints, gaz)) == 1:
+            ctx.vote(sp.key, next(iter(hint_codes)), 2)
     mentions: list[PlaceMention] = []
     for sp, cands, hints in place_spans:
         scored = [(_score(p, sp, hints, ctx, gaz), -i, p) for i, p in enumerate(cands)]
         score, _, best = max(scored)
-        if not _accept(sp, best, score, text, ctx):
+        hint_codes = _hint_countries(hints, gaz) if hints else set()
+        if not _accept(sp, best, score, text, ctx, hint_codes):
             continue
         mentions.append(
             PlaceMention(sp.text, sp.start, sp.end, to_location(best), score, dateline=sp.dateline)
@@ -475,6 +511,22 @@ def _analyse(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None]:
         _CACHE.clear()
     _CACHE[id(doc)] = (doc, text, mentions, dominant)
     return mentions, dominant
+
+
+def _in_place_name(sp: _Span, text: str) -> bool:
+    """A two-letter capital token inside a longer capitalised name ("Um Atba"), not a country code."""
+    before, after = text[max(0, sp.start - 2) : sp.start], text[sp.end : sp.end + 2]
+    return bool(re.match(r"^ [A-Z]", after) or re.search(r"[A-Za-z] $", before))
+
+
+def _country_weight(sp: _Span, text: str, title_end: int) -> tuple[int, bool]:
+    """Votes for a country mention: a name written as the place of the event counts most, a demonym or
+    an actor's "-led" adjective least (it names who acted, not where)."""
+    if sp.norp or is_demonym(sp.text) or _ACTOR_SUFFIX.match(text[sp.end : sp.end + 12]):
+        return 1, False
+    if _PLACE_BEFORE.search(text[max(0, sp.start - 30) : sp.start]):
+        return 8, True
+    return (8 if sp.start < max(title_end, 200) else 4), True
 
 
 _JOIN = re.compile(r"^\s*(?:,|\(|\s)\s*(?:[A-Z][\w'’-]*\s*(?:,|\()?\s*){0,3}$")
