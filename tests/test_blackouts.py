@@ -78,3 +78,12 @@ def test_date_rules() -> None:
         dt.date(2022, 1, 3),
     ]
     assert duration_hours("a two-week outage") == 336.0
+
+
+def test_every_observer_is_kept() -> None:
+    (b,) = _blackouts(
+        "Traffic from Kazakhstan collapsed on Wednesday evening as the authorities cut the internet "
+        "nationwide, according to NetBlocks and Cloudflare Radar."
+    )
+    assert (b.country_code, b.area, b.start) == ("KZ", None, dt.date(2022, 1, 5))
+    assert (b.reported_by, b.observers) == ("NetBlocks", ["NetBlocks", "Cloudflare"])

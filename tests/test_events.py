@@ -49,3 +49,41 @@ def test_without_model_the_rules_decide(monkeypatch):
     monkeypatch.setattr(events, "classify", lambda texts: [None for _ in texts])
     assert events._sub_event_type(_draft("Armed clash"), "text") == "Armed clash"
     assert events._sub_event_type(events._Draft("other", sentences=[0]), "text") == "Other"
+
+
+def _main_totals(text: str) -> tuple[int, int | None]:
+    from crisisledger.extractors.events import build_events
+    from crisisledger.extractors.figures import extract_figures
+    from crisisledger.model import Article
+    from crisisledger.nlp.pipeline import analyse
+
+    doc = analyse([Article(id="t", text=text)])[0]
+    _, main = build_events(doc, extract_figures(doc))
+    assert main is not None
+    return main.fatalities, main.injured
+
+
+def test_background_figures_after_the_lead_do_not_count() -> None:
+    filler = " Neighbours described the street as quiet and friendly, with children playing outside." * 14
+    text = (
+        "A man was shot and killed outside a store in Dayton on Friday night, police said."
+        + filler
+        + " The city has recorded 44 deaths from gunfire so far this year."
+    )
+    assert _main_totals(text) == (1, None)
+
+
+def test_a_death_told_only_later_still_counts() -> None:
+    filler = " Neighbours described the street as quiet and friendly, with children playing outside." * 14
+    text = (
+        "A man was shot outside a store in Dayton on Friday night, police said." + filler + " He died later."
+    )
+    assert _main_totals(text)[0] == 1
+
+
+def test_coder_statement_reaches_the_main_event() -> None:
+    text = (
+        "On 3 May, militants attacked an army post near Gao, killing 4 soldiers. "
+        "Separately, residents held a peaceful protest in the town. Fatalities coded as 2."
+    )
+    assert _main_totals(text)[0] == 2

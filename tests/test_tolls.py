@@ -73,3 +73,38 @@ def test_pronoun_death_when_no_figure() -> None:
 
 def test_black_lives_matter_is_not_a_toll() -> None:
     assert killed("Over 80 people marched in support of Black Lives Matter downtown.") in (None, 0)
+
+
+def totals(text: str) -> tuple[int | None, int | None]:
+    """(killed, injured) of the figures of a text written for these tests."""
+    doc = analyse([Article(id="t", text=text)])[0]
+    figures = extract_figures(doc)
+    return stated_total(figures, "killed"), stated_total(figures, "injured")
+
+
+def test_shot_victim_who_died_is_not_injured() -> None:
+    assert totals("Three people were shot, one fatally, in Dayton on Sunday.") == (1, 2)
+    text = "John Smith, 23, was shot in the chest on Elm Street. He died at the hospital."
+    assert totals(text) == (1, 0)
+
+
+def test_shot_victims_told_apart_stay_injured() -> None:
+    text = "A man was shot and killed on Monday. A woman was shot in the arm and is in stable condition."
+    assert totals(text) == (1, 1)
+
+
+def test_single_victims_told_apart_add_up() -> None:
+    text = (
+        "John Smith was shot on Main Street in Akron on Friday. Mary Jones was also shot and killed. "
+        "Smith died."
+    )
+    assert totals(text) == (2, 0)
+
+
+def test_named_and_another_victims() -> None:
+    assert totals("The gunman opened fire, killing Sarah Davidson and wounding her husband.") == (1, 1)
+    assert totals("Gunfire at an eviction killed one person and wounded another.") == (1, 1)
+
+
+def test_emergency_number_is_no_figure() -> None:
+    assert totals("A woman called 911 after a man was shot in Reno.") == (None, 1)

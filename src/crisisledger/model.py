@@ -149,6 +149,7 @@ class Blackout(_Model):
     duration_hours: float | None = None
     services: list[str] = Field(default_factory=list)
     reported_by: str | None = None
+    observers: list[str] = Field(default_factory=list)  # every monitor named: NetBlocks, Kentik, …
     ordered_by: str | None = None
     start_char: int
     end_char: int

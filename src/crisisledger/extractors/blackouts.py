@@ -111,7 +111,7 @@ class _Mention:
     end: dt.date | None = None
     duration: float | None = None
     services: list[str] = field(default_factory=list)
-    reported_by: str | None = None
+    observers: list[str] = field(default_factory=list)
     observer_here: bool = False
     ordered_by: str | None = None
     weight: int = 0
@@ -156,15 +156,17 @@ def _services(text: str) -> list[str]:
     ]
 
 
-def _observer(doc: ArticleDoc, index: int) -> tuple[str | None, bool]:
-    """The observer named in the sentence (True) or, failing that, in a neighbour (False)."""
+def _observers(doc: ArticleDoc, index: int) -> tuple[list[str], bool]:
+    """The observers named in the sentence (True) or, failing that, in a neighbour (False), in order."""
     for j in (index, index - 1, index + 1):
         if 0 <= j < len(doc.sentences):
             text = _mask(doc.sentences[j].text)
-            hits = [(m.start(), name) for name, p in _OBSERVERS.items() for m in re.finditer(p, text, re.I)]
+            hits = sorted(
+                (m.start(), name) for name, p in _OBSERVERS.items() for m in re.finditer(p, text, re.I)
+            )
             if hits:
-                return min(hits)[1], j == index
-    return None, False
+                return list(dict.fromkeys(name for _, name in hits)), j == index
+    return [], False
 
 
 def _ordered_by(text: str) -> str | None:
@@ -250,7 +252,7 @@ def _mention(doc: ArticleDoc, index: int, default_code: str | None) -> _Mention 
         recent = [d for d in (start, end) if d and published and abs((published - d).days) <= 30]
         if not recent:
             return None  # a disruption elsewhere, cited for comparison
-    observer, here = _observer(doc, index)
+    observers, here = _observers(doc, index)
     weight = 2 * nationwide + int(bool(_SHUTDOWN.search(text)))
     return _Mention(
         status=status,
@@ -264,7 +266,7 @@ def _mention(doc: ArticleDoc, index: int, default_code: str | None) -> _Mention 
         end=end,
         duration=hours,
         services=_services(text),
-        reported_by=observer,
+        observers=observers,
         observer_here=here,
         ordered_by=_ordered_by(text),
         weight=weight,
@@ -272,11 +274,12 @@ def _mention(doc: ArticleDoc, index: int, default_code: str | None) -> _Mention 
 
 
 def _merge(group: list[_Mention]) -> Blackout:
-    best = max(group, key=lambda m: (m.weight, m.start is not None, m.reported_by is not None))
+    best = max(group, key=lambda m: (m.weight, m.start is not None, bool(m.observers)))
     status = max(group, key=lambda m: _STATUS_RANK.get(m.status, 0)).status
     dated = [m for m in group if m.start]
     start = max(dated, key=lambda m: m.weight).start if dated else None
-    observed = [m.reported_by for m in group if m.observer_here] or [m.reported_by for m in group]
+    first = [m for m in group if m.observer_here] + [m for m in group if not m.observer_here]
+    observers = list(dict.fromkeys(name for m in first for name in m.observers))
     end = next((m.end for m in group if m.status == "restored" and m.end), None)
     if end is None:
         end = next((m.end for m in group if m.end), None)
@@ -295,7 +298,8 @@ def _merge(group: list[_Mention]) -> Blackout:
         end=end,
         duration_hours=duration,
         services=services,
-        reported_by=next((o for o in observed if o), None),
+        reported_by=observers[0] if observers else None,
+        observers=observers,
         ordered_by=next((m.ordered_by for m in group if m.ordered_by), None),
         start_char=group[0].start_char,
         end_char=group[0].end_char,

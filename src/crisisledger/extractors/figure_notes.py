@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from crisisledger.model import Figure
+from crisisledger.model import Figure, FigureKind
 
 CODED_MARK = re.compile(r"^(?:coded|split|spread|distributed|divided)\b", re.I)
 
@@ -86,10 +86,12 @@ _CAUSE = re.compile(
 )
 
 
-def _figure(text: str, start: int, end: int, value: int, qualifier: str = "exact") -> Figure:
+def _figure(
+    text: str, start: int, end: int, value: int, qualifier: str = "exact", kind: FigureKind = "killed"
+) -> Figure:
     exact = qualifier == "exact"
     return Figure(
-        kind="killed",
+        kind=kind,
         value=value,
         min=value if qualifier in ("exact", "at_least") else None,
         max=value if exact else None,
@@ -178,3 +180,22 @@ def is_cause_of_protest(sentence: str, offset: int) -> bool:
         return False
     cause = _CAUSE.search(sentence)
     return bool(cause and cause.start() <= offset + 12)
+
+
+_ANOTHER = re.compile(
+    r"\b(?:and|,)\s+(?P<cue>(?:(?P<k>killed|killing)|wounded|wounding|injured|injuring|hurt|hurting)\s+"
+    r"(?:another|a\s+second)(?:\s+(?:one|person|man|woman|boy|girl|child|victim))?)\b"
+    r"(?!\s+(?:of|\w+ing)\b)",
+    re.I,
+)
+
+
+def another_victim(text: str, taken: list[Figure]) -> list[Figure]:
+    """One more victim told as "another": "killed one person and wounded another"."""
+    out = []
+    for m in _ANOTHER.finditer(text):
+        if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in taken):
+            continue
+        kind: FigureKind = "killed" if m.group("k") else "injured"
+        out.append(_figure(text, m.start("cue"), m.end(), 1, kind=kind))
+    return out

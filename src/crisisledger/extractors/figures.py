@@ -42,6 +42,7 @@ from crisisledger.extractors.figure_lexicon import (
     zero_kinds,
 )
 from crisisledger.extractors.figure_notes import (
+    another_victim,
     coded_figures,
     is_cause_of_protest,
     one_death,
@@ -180,8 +181,8 @@ def _named(sentence: str, names: list[tuple[int, int]]) -> list[_Mention]:
     for s, e in names:
         verb = _VERB_BEFORE_NAME.search(sentence, max(0, s - 40), s)
         if verb:
-            kind = "killed" if verb.group("cue") else "injured"
-            out.append(_Mention(s, e, 1, singular=True, preset=_Found(kind, verb.start(), verb.end())))
+            told: FigureKind = "killed" if verb.group("cue") else "injured"
+            out.append(_Mention(s, e, 1, singular=True, preset=_Found(told, verb.start(), verb.end())))
             continue
         lead = _NAMED_LEAD.match(sentence, e)
         cue = None
@@ -633,4 +634,5 @@ def extract_figures(doc: ArticleDoc) -> list[Figure]:
         )
     ]
     extra += one_death(doc.text, out + extra)
+    extra += another_victim(doc.text, out + extra)
     return sorted(out + extra, key=lambda f: f.start)

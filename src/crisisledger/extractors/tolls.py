@@ -10,7 +10,9 @@ from crisisledger.model import Figure
 
 _SHOT_ONLY = re.compile(r"\b(?:shot|stabbed|shooting)\b", re.I)
 _HARM_WORD = re.compile(r"injur|wound|hurt|hospitali", re.I)
-_MALE = re.compile(r"\b(?:man|men|boy|he|him|his|husband|father|son|brother|grandfather|male|uncle|nephew)\b", re.I)
+_MALE = re.compile(
+    r"\b(?:man|men|boy|he|him|his|husband|father|son|brother|grandfather|male|uncle|nephew)\b", re.I
+)
 _FEMALE = re.compile(
     r"\b(?:woman|women|girl|she|her|wife|mother|daughter|sister|grandmother|female|aunt|niece)\b", re.I
 )
@@ -50,7 +52,11 @@ def _is_part(figure: Figure) -> bool:
 
 def is_shot_only(figure: Figure) -> bool:
     """An injured figure that says only that people were shot or stabbed, not that they were hurt."""
-    return figure.kind == "injured" and bool(_SHOT_ONLY.search(figure.text)) and not _HARM_WORD.search(figure.text)
+    return (
+        figure.kind == "injured"
+        and bool(_SHOT_ONLY.search(figure.text))
+        and not _HARM_WORD.search(figure.text)
+    )
 
 
 def _person(figure: Figure) -> tuple[str | None, set[str]]:
@@ -70,6 +76,16 @@ def same_person_possible(a: Figure, b: Figure) -> bool:
     return not (na and nb and not na & nb)
 
 
+def distinct_victims(figures: list[Figure]) -> int:
+    """How many persons single-victim figures count at least: those that a gender or a name tells
+    apart from every one counted before ("a man was killed ... a woman was also killed")."""
+    persons: list[Figure] = []
+    for f in figures:
+        if f.value == 1 and not any(same_person_possible(f, p) for p in persons):
+            persons.append(f)
+    return len(persons)
+
+
 def surviving_injured(figures: list[Figure]) -> list[Figure]:
     """Injured figures less the shot victims who died: "X was shot ... and died" counts X killed only,
     "3 people were shot, one fatally" counts 2 injured."""
@@ -85,7 +101,9 @@ def surviving_injured(figures: list[Figure]) -> list[Figure]:
             continue
         died = sum(k.value for k in killed if f.end <= k.start <= f.end + SHOT_THEN_DIED_CHARS)
         if died < f.value:
-            out.append(f.model_copy(update={"value": f.value - died, "min": None, "max": None}) if died else f)
+            out.append(
+                f.model_copy(update={"value": f.value - died, "min": None, "max": None}) if died else f
+            )
     return out
 
 
@@ -97,6 +115,8 @@ def stated_total(figures: list[Figure], kind: str) -> int | None:
     if coded:
         return coded[-1].value
     total = conservative_total(own)
+    if total is not None and kind == "killed":
+        total = max(total, distinct_victims(own))
     if total is None and kind == "injured" and any(f.kind == kind for f in figures):
         return 0
     return total

@@ -56,6 +56,7 @@ _DATELINE = re.compile(
     r"(?=(?:,\s*[A-Z][\w.]*\.?(?: [A-Z][\w.]*)?)?\s*(?:\([\w .-]+\))?\s*(?:--|[-–—]))"
 )
 _ADMIN1_TYPES = ("province", "state", "region", "governorate", "oblast", "countryside")
+_IN_PAREN = re.compile(r"[A-Za-z]\s*\([^()]{0,45}$")  # "Town (District Admin1": inside a place's parentheses
 _CONTAINER = re.compile(r"\w[\w'’.-]*\s*(?:\(|,)\s*$")  # "Hombori (Douentza", "Watamu, Kilifi"
 _PAREN = re.compile(r"^\s*\(([^()\n]{1,90})\)")
 _COMMA = re.compile(r"^\s*,\s*((?:[A-Z][\w'’.-]*\s?){1,4})")
@@ -64,7 +65,9 @@ _OF = re.compile(
     r"((?:[A-Z][\w'’-]*\s?){1,3})"
 )
 # "Saudi-led coalition", "Turkish-backed fighters": an actor's adjective, not where the event happened.
-_ACTOR_SUFFIX = re.compile(r"^-(?:led|backed|allied|supported|sponsored|affiliated|trained|based)\b", re.IGNORECASE)
+_ACTOR_SUFFIX = re.compile(
+    r"^-(?:led|backed|allied|supported|sponsored|affiliated|trained|based)\b", re.IGNORECASE
+)
 # "in northern Yemen", "near Syria's": a country named as the place of the event.
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|inside|near|across|into|throughout|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central)"
@@ -73,7 +76,7 @@ _PLACE_BEFORE = re.compile(
 )
 _LOCATIVE = re.compile(
     r"\b(in|at|near|of|from|to|outside|into|across|towards?|around|between|and|village|"
-    r"town|city|district|province)\s+(?:the\s+)?$",
+    r"town|city|district|province)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|downtown\s+)?$",
     re.IGNORECASE,
 )
 
@@ -309,6 +312,7 @@ def _hints(text: str, end: int) -> list[str]:
     m = _OF.match(tail)
     if m:
         hints.append(m.group(1).strip())
+    hints = [re.split(r"\.\s", h)[0] for h in hints]  # "Faryab. The attack": the sentence ends
     return [h for h in hints if h]
 
 
@@ -317,15 +321,29 @@ def _hint_countries(hints: list[str], gaz: Gazetteer) -> set[str]:
     codes: set[str] = set()
     for h in hints:
         h_clean = h.rstrip(".").strip()
+        if h_clean in gaz.us_states or fold(h) in AP_STATES or fold(h_clean + ".") in AP_STATES:
+            codes.add("US")  # "Ky.", "Ill.", "KY": a state, not Cayman Islands or Israel
+            continue
         c = lookup_country(h_clean)
         if c is not None and not is_demonym(h_clean):
             codes.add(c.code)
             continue
-        if h_clean in gaz.us_states or fold(h) in AP_STATES:
-            codes.add("US")
         for variant in {h_clean, admin_key(h_clean)}:
             codes.update(p.country_code for p in gaz.lookup(variant) if p.precision in ("admin1", "admin2"))
     return codes
+
+
+def _hint_admin1(hints: list[str], gaz: Gazetteer) -> set[tuple[str, str]]:
+    """(country, admin1) areas the hints name as admin1 areas."""
+    out: set[tuple[str, str]] = set()
+    for h in hints:
+        for variant in {h.strip(), admin_key(h)}:
+            out.update(
+                (p.country_code, p.admin1)
+                for p in gaz.lookup(variant)
+                if p.precision == "admin1" and p.admin1
+            )
+    return out
 
 
 def _hint_matches(p: Place, hints: list[str], gaz: Gazetteer) -> bool:
@@ -407,16 +425,27 @@ def _score(p: Place, sp: _Span, hints: list[str], ctx: _Context, gaz: Gazetteer)
 
 
 def _accept(
-    sp: _Span, best: Place, score: float, text: str, ctx: _Context, hint_codes: set[str] | None = None
+    sp: _Span,
+    best: Place,
+    score: float,
+    text: str,
+    ctx: _Context,
+    hint_codes: set[str] | None = None,
+    hint_admin1: set[tuple[str, str]] | None = None,
+    hint_match: bool = False,
 ) -> bool:
     if sp.key in STOP_WORDS or len(sp.key) < 3:
         return False
     if hint_codes and best.country_code not in hint_codes:
         return False  # "Bondo (Koro, Mopti)": the admin names written with it lie in another country
+    if hint_admin1 and best.precision in ("city", "point", "admin2") and not hint_match:
+        same = {a1 for cc, a1 in hint_admin1 if cc == best.country_code}
+        if same and best.admin1 and best.admin1 not in same:
+            return False  # "Shirin Tagab district, Faryab": a namesake in another province
     if (
         not hint_codes
         and best.precision in ("city", "point")
-        and best.population < 100000
+        and (best.population < 100000 or fold(best.name) != sp.key)  # "Hushan": an alternate name
         and ctx.contested(sp.key)
         and not ctx.supported(sp.key, best.country_code)
     ):
@@ -427,7 +456,14 @@ def _accept(
         return True
     in_context = best.country_code == ctx.dominant or bool(ctx.countries.get(best.country_code))
     before = text[max(0, sp.start - 14) : sp.start]
-    locative = bool(_LOCATIVE.search(before) or _CONTAINER.search(before)) or sp.type_hint is not None
+    locative = (
+        bool(
+            _LOCATIVE.search(before)
+            or _CONTAINER.search(before)
+            or _IN_PAREN.search(text[max(0, sp.start - 50) : sp.start])
+        )
+        or sp.type_hint is not None
+    )
     if sp.person and not locative:
         return False
     if locative and (in_context or best.population >= 20000 or not ctx.countries):
@@ -461,7 +497,11 @@ def _analyse(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None]:
     title_end = len(doc.article.title or "")
     for sp in spans:
         c = lookup_country(sp.text) if sp.key not in AP_STATES else None  # "Ky." is Kentucky, not KY
-        if c is not None and sp.key not in STOP_WORDS and not (len(sp.text) == 2 and _in_place_name(sp, text)):
+        if (
+            c is not None
+            and sp.key not in STOP_WORDS
+            and not (len(sp.text) == 2 and _in_place_name(sp, text))
+        ):
             ctx.vote(sp.key, c.code, *_country_weight(sp, text, title_end))
             country_spans.append((sp, c.code))
             continue
@@ -491,7 +531,9 @@ def _analyse(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None]:
         scored = [(_score(p, sp, hints, ctx, gaz), -i, p) for i, p in enumerate(cands)]
         score, _, best = max(scored)
         hint_codes = _hint_countries(hints, gaz) if hints else set()
-        if not _accept(sp, best, score, text, ctx, hint_codes):
+        hint_a1 = _hint_admin1(hints, gaz) if hints else set()
+        matched = bool(hints) and _hint_matches(best, hints, gaz)
+        if not _accept(sp, best, score, text, ctx, hint_codes, hint_a1, matched):
             continue
         mentions.append(
             PlaceMention(sp.text, sp.start, sp.end, to_location(best), score, dateline=sp.dateline)
