@@ -98,13 +98,21 @@ def test_near_copy_points_to_its_original(db_url: str) -> None:
     base = (
         "Security forces opened fire on a crowd gathered near the city hall on Wednesday evening, "
         "witnesses said, and at least five protesters were killed while dozens more were wounded. "
-        "The interior ministry said order had been restored by midnight and that an inquiry would start."
+        "The interior ministry said order had been restored by midnight and that an inquiry would start. "
+        "Shops along the main avenue stayed shut on Thursday morning, and buses did not run to the centre. "
+        "Relatives waited outside the central hospital for news of the injured, some of whom were said to be "
+        "in a serious condition. An opposition party called the shooting a massacre and demanded that the "
+        "officers who gave the order be named and tried. The government replied that the crowd had attacked "
+        "a police post first and that several officers had also been hurt in the clashes near the square."
     )
     edited = base.replace("Wednesday evening", "Wednesday night").replace("dozens more", "dozens of others")
     unrelated = "Heavy rain flooded three villages in the north; no one was hurt, the local governor said."
+    page = "Sign in to your account to keep reading. Subscribers get unlimited access to local news on {}."
     with Ledger.open(db_url) as ledger:
         stats = ledger.add_records([riot(1, base), riot(2, edited), riot(3, unrelated)])
         assert (stats.added, stats.near_copies) == (3, 1)
+        short = ledger.add_records([riot(4, page.format("any device")), riot(5, page.format("every device"))])
+        assert (short.added, short.near_copies) == (2, 0)  # short boilerplate pages are never copies
         with ledger.engine.connect() as conn:
             rows = {
                 a: d
@@ -112,7 +120,7 @@ def test_near_copy_points_to_its_original(db_url: str) -> None:
                     t.articles.select().with_only_columns(t.articles.c.id, t.articles.c.duplicate_of)
                 )
             }
-    assert rows == {"a1": None, "a2": "a1", "a3": None}
+    assert rows == {"a1": None, "a2": "a1", "a3": None, "a4": None, "a5": None}
 
 
 def test_records_with_errors_are_stored_without_events(db_url: str) -> None:

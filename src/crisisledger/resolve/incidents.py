@@ -9,6 +9,12 @@ events of one article, no two killed figures wildly apart, no two specific place
 (city or finer) far apart, no span longer than `max_span_days`, no pair the user
 split apart. User merges are applied first and unconditionally (the merged events'
 places and tolls then block nothing). Every join records a human-readable reason.
+
+Same-story links between articles (`resolve.stories`: they name the same people) are
+applied after the event links: the main events of the two articles are joined whatever
+their types and places (extracted places may be wrong; the names are the stronger
+evidence), under the other conflict rules. An article without events that tells the
+story of an article in an incident is attached to that incident.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from typing import Any
 
 from crisisledger.model import Location
 from crisisledger.resolve.places import RANK, compare
+from crisisledger.resolve.stories import StoryLink
 
 Key = tuple[str, int]  # (article id, index of the event in its record)
 
@@ -68,6 +75,7 @@ class EventNode:
     published: dt.date | None = None
     location: Location | None = None
     fatalities: int = 0
+    is_main: bool = False
 
     @property
     def key(self) -> Key:
@@ -92,10 +100,11 @@ class Settings:
 
 @dataclass
 class Cluster:
-    """One incident: its events (ids, sorted) and why they were put together."""
+    """One incident: its events (ids, sorted), articles without events attached to it, and why."""
 
     members: list[int]
     reasons: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
 
 
 def family(event_type: str, sub_event_type: str, other_type: str, other_sub: str) -> str | None:
@@ -310,6 +319,7 @@ def cluster(
     settings: Settings | None = None,
     must_link: Sequence[tuple[Key, Key, str]] = (),
     cannot_link: Sequence[tuple[Key, Key]] = (),
+    stories: Sequence[StoryLink] = (),
 ) -> list[Cluster]:
     """Group events into incidents; returns clusters sorted by their smallest event id."""
     s = settings or Settings()
@@ -340,7 +350,9 @@ def cluster(
                     return False
                 if a in vouched or b in vouched:
                     continue
-                if not killed_compatible(na, nb, s) or _specific_conflict(na, nb, s):
+                if not killed_compatible(na, nb, s):
+                    return False
+                if frozenset((na.article_id, nb.article_id)) not in storied and _specific_conflict(na, nb, s):
                     return False
         return True
 
@@ -349,7 +361,35 @@ def cluster(
         if a in by_key and b in by_key and group[by_key[a]] != group[by_key[b]]:
             join(by_key[a], by_key[b], why)
             vouched |= {by_key[a], by_key[b]}
+    storied = {frozenset((k.a, k.b)) for k in stories}
     for _, x, y, why in _candidate_pairs(nodes, s):
         if group[x] != group[y] and allowed(x, y):
             join(x, y, why)
-    return [Cluster(sorted(m), reasons[g]) for g, m in sorted(members.items())]
+    main = _main_events(nodes)
+    attached: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    placed: set[str] = set()
+    for k in stories:
+        ma, mb = main.get(k.a), main.get(k.b)
+        if ma is not None and mb is not None:
+            if group[ma] != group[mb] and allowed(ma, mb):
+                join(ma, mb, k.reason)
+            continue
+        lone, known = (k.b, ma) if mb is None else (k.a, mb)
+        if known is not None and lone not in placed:
+            placed.add(lone)
+            attached[known].append((lone, k.reason))
+    extra: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for x, items in attached.items():
+        extra[group[x]].extend(items)
+    return [
+        Cluster(sorted(m), reasons[g] + [r for _, r in extra[g]], sorted(a for a, _ in extra[g]))
+        for g, m in sorted(members.items())
+    ]
+
+
+def _main_events(nodes: list[EventNode]) -> dict[str, int]:
+    """Each article's main event id (else its first event)."""
+    out: dict[str, int] = {}
+    for n in sorted(nodes, key=lambda n: (not n.is_main, n.idx)):
+        out.setdefault(n.article_id, n.id)
+    return out

@@ -3,7 +3,9 @@
 `text_hash` gives the same digest to texts that differ only in case, punctuation,
 Unicode form or spacing. `NearDuplicates` indexes MinHash signatures of word
 3-shingles in an LSH index; a candidate is confirmed when `rapidfuzz`'s ratio on
-the normalised texts reaches `min_ratio`.
+the normalised texts reaches `min_ratio` and both texts have at least `min_words` words:
+short pages (sign-in forms, newsletter prompts, paywall notices) are near-identical
+boilerplate whatever story they were fetched for, so they are never called copies.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ class NearDuplicates:
 
     threshold: float = 0.5
     min_ratio: float = 85.0
+    min_words: int = 120
     lsh: MinHashLSH = field(init=False)
     texts: dict[str, str] = field(default_factory=dict)
 
@@ -74,7 +77,11 @@ class NearDuplicates:
         """The best confirmed original for `text` and its fuzzy score, or None."""
         norm = normalise(text)
         best: tuple[str, float] | None = None
+        if norm.count(" ") + 1 < self.min_words:
+            return None
         for key in self.lsh.query(signature):
+            if self.texts[key].count(" ") + 1 < self.min_words:
+                continue
             score = fuzz.ratio(norm, self.texts[key])
             if score >= self.min_ratio and (
                 best is None or score > best[1] or (score == best[1] and key < best[0])

@@ -18,6 +18,7 @@ from crisisledger.model import Location
 from crisisledger.resolve.figures import Report, as_dict, summarise
 from crisisledger.resolve.incidents import Cluster, EventNode, Key, Settings, cluster
 from crisisledger.resolve.places import RANK
+from crisisledger.resolve.stories import StoryFacts, StoryLink, story_links
 from crisisledger.store import schema as t
 
 
@@ -33,7 +34,7 @@ def load_nodes(conn: Connection) -> tuple[list[EventNode], dict[int, dict[str, A
                 id=row["id"], article_id=row["article_id"], idx=row["idx"],
                 event_type=row["event_type"], sub_event_type=row["sub_event_type"],
                 date=row["date"], date_precision=row["date_precision"], published=row["published"],
-                location=loc, fatalities=row["fatalities"],
+                location=loc, fatalities=row["fatalities"], is_main=bool(row["is_main"]),
             )
         )  # fmt: skip
         rows[row["id"]] = dict(row)
@@ -51,6 +52,20 @@ def load_decisions(conn: Connection) -> tuple[list[tuple[Key, Key, str]], list[t
         else:
             cannot.append((a, b))
     return must, cannot
+
+
+def load_stories(conn: Connection) -> list[StoryLink]:
+    """Same-story links between the stored articles: near copies first, then shared names."""
+    a = t.articles.c
+    facts, copies = [], []
+    for aid, published, text, original in conn.execute(
+        select(a.id, a.published, a.text, a.duplicate_of).order_by(a.id)
+    ):
+        facts.append(StoryFacts.of(aid, published, text))
+        if original:
+            first, second = sorted((aid, original))
+            copies.append(StoryLink(first, second, (), f"article {aid} is a near copy of {original}"))
+    return copies + story_links(facts)
 
 
 def _figure_rows(conn: Connection, event_ids: set[int], total: int) -> Iterator[Any]:
@@ -124,7 +139,7 @@ def incident_row(c: Cluster, rows: dict[int, dict[str, Any]], reports: dict[int,
         if value is None and s.parts:
             value = max(p["min"] for p in s.parts)  # no total: at least the largest part
         conservative[kind] = value
-    articles = sorted({m["article_id"] for m in members})
+    articles = sorted({m["article_id"] for m in members} | set(c.articles))
     article_ids = sorted({*articles, *(x for a in articles for x in aliases.get(a, []))})
     summary = {
         "conservative": conservative,
@@ -147,10 +162,8 @@ def incident_row(c: Cluster, rows: dict[int, dict[str, Any]], reports: dict[int,
     }  # fmt: skip
 
 
-def _article_ids(
-    members: list[int], rows: dict[int, dict[str, Any]], aliases: dict[str, list[str]]
-) -> list[str]:
-    articles = {rows[i]["article_id"] for i in members}
+def _article_ids(c: Cluster, rows: dict[int, dict[str, Any]], aliases: dict[str, list[str]]) -> list[str]:
+    articles = {rows[i]["article_id"] for i in c.members} | set(c.articles)
     return sorted({*articles, *(x for a in articles for x in aliases.get(a, []))})
 
 
@@ -183,7 +196,7 @@ def rebuild(conn: Connection, settings: Settings | None = None) -> int:
     """
     nodes, rows = load_nodes(conn)
     must, cannot = load_decisions(conn)
-    clusters = cluster(nodes, settings, must, cannot)
+    clusters = cluster(nodes, settings, must, cannot, load_stories(conn))
     aliases: dict[str, list[str]] = defaultdict(list)
     for alias, original in conn.execute(select(t.article_aliases.c.id, t.article_aliases.c.article_id)):
         aliases[original].append(alias)
@@ -192,7 +205,7 @@ def rebuild(conn: Connection, settings: Settings | None = None) -> int:
     changed: list[Cluster] = []
     for c in clusters:
         old = stored.get(c.members[0])
-        if old and old[0] == frozenset(c.members) and old[1] == _article_ids(c.members, rows, aliases):
+        if old and old[0] == frozenset(c.members) and old[1] == _article_ids(c, rows, aliases):
             keep.add(c.members[0])
         else:
             changed.append(c)

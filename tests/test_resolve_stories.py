@@ -1,0 +1,106 @@
+"""Same-story links from shared names: the rule, the clustering it drives, the ledger on both back ends."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from crisisledger.model import Location
+from crisisledger.resolve.incidents import EventNode, cluster
+from crisisledger.resolve.stories import StoryFacts, StorySettings, person_names, story_links
+from crisisledger.store import Ledger
+from crisisledger.store.testing import event, item, pg_schema, server_available
+
+PG_UP = server_available()
+
+DAYTON = Location(name="Dayton", country="United States", country_code="US", admin1="Ohio", lat=39.76,
+                  lon=-84.19, precision="city", geonames_id=4509884)  # fmt: skip
+# A wrong reading of the same story's place (another state, far away).
+DAYTON_TX = Location(name="Dayton", country="United States", country_code="US", admin1="Texas", lat=30.05,
+                     lon=-94.89, precision="city", geonames_id=4684724)  # fmt: skip
+
+FILLER = " ".join(
+    f"Neighbours on the block described the evening as quiet until then, sentence {i}." for i in range(9)
+)
+FIRST = (
+    "Fatal Shooting On Elm Street. A 23-year-old man, Darnell Okafor, was shot and killed late on Friday. "
+    "Police Chief Maria Lindqvist said the suspect, Trevor Balding, fled on foot. A fatal shooting like this "
+    "is rare on the street, residents said. " + FILLER
+)
+SECOND = (
+    "Trevor Balding, 31, was arrested on Sunday and charged with murder in the death of Darnell Okafor, "
+    "according to court records filed in January. " + FILLER
+)
+OTHER = "A man named Peter Quill was hurt in a crash on the highway on Friday, state troopers said. " + FILLER
+
+
+def test_person_names_keep_full_names_and_drop_headline_words() -> None:
+    names = person_names(FIRST)
+    assert names == {"darnell okafor", "maria lindqvist", "trevor balding"}
+    assert person_names("James T. Kirk and Mr Spock met in January Smith.") == {"james kirk"}
+
+
+def _facts(aid: str, day: str, text: str) -> StoryFacts:
+    return StoryFacts.of(aid, dt.date.fromisoformat(day), text)
+
+
+def test_story_links_need_names_close_dates_and_substance() -> None:
+    a = _facts("a", "2016-03-04", FIRST)
+    near = _facts("b", "2016-03-06", "Darnell Okafor was remembered at a vigil. " + FILLER)
+    late_one = _facts("c", "2016-03-20", "Darnell Okafor was remembered at a vigil. " + FILLER)
+    late_two = _facts("d", "2016-03-25", SECOND)
+    short = _facts("e", "2016-03-04", "Get alerts on Darnell Okafor stories.")
+    other = _facts("f", "2016-03-04", OTHER)
+    links = story_links([a, near, late_one, late_two, short, other])
+    assert [(k.a, k.b, k.names) for k in links] == [
+        ("a", "d", ("darnell okafor", "trevor balding")),
+        ("a", "b", ("darnell okafor",)),
+    ]  # c shares one name only, two weeks later; e is too short; f names someone else
+    assert "published 2 day(s) apart" in links[1].reason
+    assert story_links([a, near], StorySettings(max_articles=1)) == []  # a too common name tells nothing
+
+
+def _node(i: int, article: str, loc: Location, etype: str = "Violence against civilians") -> EventNode:
+    day = dt.date(2016, 3, 4)
+    return EventNode(i, article, 0, etype, "Attack", day, published=day, location=loc, is_main=True)
+
+
+def test_story_link_joins_events_with_conflicting_places_and_attaches_eventless_articles() -> None:
+    nodes = [_node(1, "a", DAYTON), _node(2, "b", DAYTON_TX, "Strategic developments")]
+    assert [c.members for c in cluster(nodes)] == [[1], [2]]
+    stories = story_links([_facts("a", "2016-03-04", FIRST), _facts("b", "2016-03-05", SECOND),
+                           _facts("z", "2016-03-05", FIRST.replace("Fatal", "Deadly"))])  # fmt: skip
+    (only,) = cluster(nodes, stories=stories)
+    assert only.members == [1, 2]
+    assert only.articles == ["z"]
+    assert any("tell one story" in r and "trevor balding" in r for r in only.reasons)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield str(tmp_path / "ledger.db")
+        return
+    if not PG_UP:
+        pytest.skip("PostgreSQL on 127.0.0.1:5432 is unreachable")
+    with pg_schema() as url:
+        yield url
+
+
+def test_ledger_groups_one_story_told_with_different_places(db_url: str) -> None:
+    shot = event("Violence against civilians", "Attack", "2016-03-04", DAYTON, fatalities=1)
+    arrest = event("Strategic developments", "Arrests", "2016-03-06", DAYTON_TX)
+    unrelated = event("Violence against civilians", "Attack", "2016-03-11", DAYTON, fatalities=2)
+    with Ledger.open(db_url) as ledger:
+        ledger.add_records([
+            item("first", FIRST, "2016-03-04", [shot]),
+            item("second", SECOND, "2016-03-06", [arrest]),
+            item("no-events", "Family and friends mourned Darnell Okafor. " + FILLER, "2016-03-05"),
+            item("other", OTHER, "2016-03-11", [unrelated]),
+        ])  # fmt: skip
+        assert ledger.resolve() == 2
+        groups = sorted(i["article_ids"] for i in ledger.incidents())
+    assert groups == [["first", "no-events", "second"], ["other"]]
