@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from crisisledger.geo.countries import fold, get_country, is_demonym, lookup_country
 from crisisledger.geo.gazetteer import Gazetteer, Place, admin_key
 from crisisledger.geo.priors import country_votes
+from crisisledger.geo.us import institution_prefix, state_votes
 from crisisledger.geo.words import AP_STATES, STOP_WORDS
 from crisisledger.model import Location
 from crisisledger.nlp.pipeline import ArticleDoc
@@ -80,6 +81,13 @@ _LOCATIVE = re.compile(
     re.IGNORECASE,
 )
 
+# "Conway police said", "Gresham officers": a town named by its own force.
+_LOCAL_FORCE = re.compile(
+    r"^(?:'s)?\s+(?:city\s+|county\s+)?(?:police|officers|sheriff|deputies|authorities|detectives|"
+    r"firefighters|residents?|man|woman|boy|girl|teen|mother|father|home)\b",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class PlaceMention:
@@ -105,6 +113,7 @@ class _Span:
     norp: bool = False
     dateline: bool = False
     person: bool = False
+    institution: bool = False  # opens a local institution's name: "Gresham Police Department"
 
 
 def to_location(p: Place, precision: str | None = None) -> Location:
@@ -157,6 +166,8 @@ def _spans(doc: ArticleDoc) -> list[_Span]:
                         )
                     )
             taken[ent.start : ent.end] = b"\x01" * (ent.end - ent.start)
+            if ent.label in WEAK:
+                out.extend(_institution_spans(ent.text, ent.start))
     for m in _CAPS.finditer(text):
         if any(taken[m.start() : m.end()]):
             continue
@@ -189,6 +200,28 @@ def _spans(doc: ArticleDoc) -> list[_Span]:
             if len(words) > 1 and admin_key(words[-1]) == "":
                 sp.type_hint = words[-1]
     return [sp for sp in out if sp.key]
+
+
+def _institution_spans(name: str, start: int) -> list[_Span]:
+    """The place opening an organisation's name ("Conway Police Department" → "Conway"); a hyphenated
+    pair ("Savannah-Chatham Metropolitan Police") gives its first name."""
+    hit = institution_prefix(name)
+    if hit is None:
+        return []
+    place, county = hit
+    if "-" in place and not _known(place):
+        place = place.split("-")[0]
+    return [
+        _Span(
+            place,
+            start,
+            start + len(place),
+            False,
+            "",
+            institution=True,
+            type_hint="county" if county else None,
+        )
+    ]
 
 
 def split_admin(words: str) -> tuple[str, str] | None:
@@ -346,11 +379,18 @@ def _hint_admin1(hints: list[str], gaz: Gazetteer) -> set[tuple[str, str]]:
     return out
 
 
+def _hint_state(hint: str) -> str | None:
+    """The US state a hint names by postal code or AP abbreviation ("KY", "Ky.", "Vt"), else None."""
+    h = hint.rstrip(".").strip()
+    if len(h) == 2 and h.isupper():
+        return Gazetteer.default().us_states.get(h)
+    return AP_STATES.get(fold(h) + ".")
+
+
 def _hint_matches(p: Place, hints: list[str], gaz: Gazetteer) -> bool:
     for h in hints:
         h_clean = h.rstrip(".").strip()
-        state = gaz.us_states.get(h_clean) if p.country_code == "US" else None
-        state = state or (AP_STATES.get(fold(h)) if p.country_code == "US" else None)
+        state = _hint_state(h) if p.country_code == "US" else None
         if state and p.admin1 == state:
             return True
         key = admin_key(h_clean)
@@ -371,6 +411,7 @@ class _Context:
         self.coherent: Counter[tuple[str, str]] = Counter()  # admin1 areas several names can share
         self.named: Counter[str] = Counter()  # votes from country names and places only (no demonyms)
         self.own: dict[str, Counter[str]] = {}  # per folded name: the votes it gave itself
+        self.states: Counter[str] = Counter()  # US state name → votes (see `geo.us.state_votes`)
 
     def vote(self, key: str, code: str, n: int, named: bool = True) -> None:
         self.countries[code] += n
@@ -406,6 +447,8 @@ def _score(p: Place, sp: _Span, hints: list[str], ctx: _Context, gaz: Gazetteer)
         score += 0.8
     if hints and _hint_matches(p, hints, gaz):
         score += 5.0
+    if p.country_code == "US" and ctx.states and p.admin1:
+        score += _state_bonus(p.admin1, ctx.states)
     if sp.type_hint:
         want = _TYPE_PREC.get(
             sp.type_hint,
@@ -424,6 +467,15 @@ def _score(p: Place, sp: _Span, hints: list[str], ctx: _Context, gaz: Gazetteer)
     return score
 
 
+def _state_bonus(state: str, states: Counter[str]) -> float:
+    """Score for a US place in `state` given the article's state votes: the leading state much more."""
+    n = states.get(state, 0)
+    if not n:
+        return 0.0
+    best = max(states.values())
+    return 3.5 if n == best else 1.5 * n / best
+
+
 def _accept(
     sp: _Span,
     best: Place,
@@ -433,11 +485,24 @@ def _accept(
     hint_codes: set[str] | None = None,
     hint_admin1: set[tuple[str, str]] | None = None,
     hint_match: bool = False,
+    hints: list[str] | None = None,
 ) -> bool:
     if sp.key in STOP_WORDS or len(sp.key) < 3:
         return False
     if hint_codes and best.country_code not in hint_codes:
         return False  # "Bondo (Koro, Mopti)": the admin names written with it lie in another country
+    if hints and not hint_match and best.precision in ("city", "point"):
+        named = {_hint_state(h) for h in hints} - {None}
+        if named and best.admin1 not in named:
+            return False  # "Felton, Minn." when the gazetteer lacks the Minnesota Felton
+    if (
+        ctx.dominant == "US"
+        and not sp.dateline
+        and best.precision in ("city", "point")
+        and (best.country_code != "US" or fold(best.name) != sp.key)
+        and not (hint_match or fold(best.name).startswith(sp.key))
+    ):
+        return False  # US news: a foreign place or an alternate name ("Mercy", "Sgt") is page noise
     if hint_admin1 and best.precision in ("city", "point", "admin2") and not hint_match:
         same = {a1 for cc, a1 in hint_admin1 if cc == best.country_code}
         if same and best.admin1 and best.admin1 not in same:
@@ -464,6 +529,7 @@ def _accept(
         )
         or sp.type_hint is not None
     )
+    locative = locative or sp.institution or bool(_LOCAL_FORCE.match(text[sp.end : sp.end + 30]))
     if sp.person and not locative:
         return False
     if locative and (in_context or best.population >= 20000 or not ctx.countries):
@@ -512,6 +578,9 @@ def _analyse(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None]:
             place_spans.append((sp, cands, _hints(text, sp.end)))
     for code, n in country_votes(text).items():  # armed groups, forces, US newsroom furniture
         ctx.vote("", code, 3 * min(n, 3), named=False)
+    ctx.states = state_votes(text, doc.article.title)
+    if ctx.states:
+        ctx.vote("", "US", 2 * min(sum(ctx.states.values()), 4), named=False)
     _coherence(place_spans, ctx)
     # First pass: unambiguous or prominent places vote for their country and admin1.
     for sp, cands, hints in place_spans:
@@ -533,7 +602,7 @@ def _analyse(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None]:
         hint_codes = _hint_countries(hints, gaz) if hints else set()
         hint_a1 = _hint_admin1(hints, gaz) if hints else set()
         matched = bool(hints) and _hint_matches(best, hints, gaz)
-        if not _accept(sp, best, score, text, ctx, hint_codes, hint_a1, matched):
+        if not _accept(sp, best, score, text, ctx, hint_codes, hint_a1, matched, hints):
             continue
         mentions.append(
             PlaceMention(sp.text, sp.start, sp.end, to_location(best), score, dateline=sp.dateline)
@@ -612,11 +681,32 @@ def event_location(doc: ArticleDoc, start: int, end: int) -> Location | None:
         pick = dateline  # a report filed from a place is about that place unless it names one nearby
     if pick is None:
         pick = main_place(doc)
+    elif pick.location.precision in ("admin1", "admin2") and pick.location.country_code == "US":
+        pick = _city_within(specific, pick) or pick
     if pick is not None:
         return pick.location
     if dominant:
         return country_location(dominant)
     return None
+
+
+def _city_within(mentions: list[PlaceMention], area: PlaceMention) -> PlaceMention | None:
+    """The article's best-supported city inside a US state or county the event span names ("Delaware
+    State Police investigated ..." in a story about Ocean View), or None. (Only for US news: elsewhere a
+    district named by the event is often where it happened.)"""
+    a = area.location
+    inside = [
+        m
+        for m in mentions
+        if m.location.precision in ("city", "point")
+        and m.location.country_code == a.country_code
+        and m.location.admin1 == a.admin1
+        and (a.precision == "admin1" or not m.location.admin2 or m.location.admin2 == a.admin2)
+    ]
+    if not inside:
+        return None
+    counts = Counter(m.location.name for m in inside)
+    return max(inside, key=lambda m: (m.dateline, counts[m.location.name], m.score))
 
 
 def _same_area(a: Location, b: Location) -> bool:

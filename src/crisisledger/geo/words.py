@@ -26,6 +26,7 @@ community communities civilian civilians protesters rioters militants rebels fig
 unidentified unknown armed group groups member members leader leaders students workers farmers
 one two three four five six seven eight nine ten first second third last next
 ap afp reuters bbc cnn xinhua
+sgt lt det cpl ofc capt gov sen rep insp supt cmdr
 """
 
 STOP_WORDS: frozenset[str] = frozenset(_STOP.split())

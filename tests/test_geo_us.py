@@ -1,0 +1,82 @@
+"""US local news: state votes, institution names, namesakes chosen by state, admin areas upgraded to towns.
+
+Fixtures are written for these tests; entities are given explicitly so spaCy is not involved.
+"""
+
+from __future__ import annotations
+
+from crisisledger.geo.resolve import event_location, find_places
+from crisisledger.geo.us import institution_prefix, state_votes
+from crisisledger.model import Article
+from crisisledger.nlp.pipeline import ArticleDoc, Entity
+from crisisledger.nlp.sentences import split_sentences
+
+
+def make_doc(text: str, entities: list[tuple[str, str]] = (), title: str | None = None) -> ArticleDoc:  # type: ignore[assignment]
+    ents = []
+    for name, label in entities:
+        i = text.index(name)
+        ents.append(Entity(name, label, i, i + len(name)))
+    article = Article(id="t", text=text, title=title)
+    return ArticleDoc(article=article, sentences=split_sentences(text), entities=ents)
+
+
+def test_state_votes_names_abbreviations_and_postal_codes() -> None:
+    votes = state_votes("A Felton, Minn., father was charged. Troopers from Delaware State Police helped.")
+    assert votes["Minnesota"] == 2 and votes["Delaware"] == 2
+    assert state_votes("Story text.", title="Boy hurt - WXYZ Columbus, GA")["Georgia"] == 3
+    assert "Kansas" not in state_votes("He was driving to Kansas City on Friday.")
+    assert "Washington" not in state_votes("Officials in Washington said little.")
+    assert state_votes("the Plain Dealer reported")["Ohio"] == 1
+
+
+def test_institution_prefix() -> None:
+    assert institution_prefix("Gresham Police Department") == ("Gresham", False)
+    assert institution_prefix("Bibb County Sheriff's Office") == ("Bibb County", True)
+    assert institution_prefix("Savannah-Chatham Metropolitan Police") == ("Savannah-Chatham", False)
+    assert institution_prefix("The Police Foundation") is None
+    assert institution_prefix("John Smith") is None
+
+
+def test_state_in_title_picks_namesake() -> None:
+    text = "A woman from Columbus was in court on Friday after her son fired a pistol at home."
+    doc = make_doc(text, [("Columbus", "GPE")], title="Toddler hit by bullet - WTVM Columbus, GA")
+    loc = event_location(doc, 0, len(text))
+    assert loc is not None and (loc.name, loc.admin1) == ("Columbus", "Georgia")
+
+
+def test_state_named_in_text_picks_namesake() -> None:
+    text = "A father accidentally shot his son in Jacksonville on Sunday, North Carolina police said."
+    doc = make_doc(text, [("Jacksonville", "GPE"), ("North Carolina", "GPE")])
+    place = next(m for m in find_places(doc) if m.text == "Jacksonville")
+    assert place.location.admin1 == "North Carolina"
+
+
+def test_admin1_in_event_span_gives_way_to_town_in_same_state() -> None:
+    text = (
+        "Delaware State Police are investigating a shooting that hurt a toddler. "
+        "The girl was at a family home in Ocean View when the pistol fired."
+    )
+    doc = make_doc(text, [("Delaware State Police", "ORG"), ("Ocean View", "GPE")])
+    loc = event_location(doc, 0, text.index(".") + 1)
+    assert loc is not None and (loc.name, loc.admin1, loc.precision) == ("Ocean View", "Delaware", "city")
+
+
+def test_state_abbreviation_rejects_namesake_in_other_state() -> None:
+    text = "A man from Felton, Minn., was charged after a pistol fired in his kitchen."
+    doc = make_doc(text, [("Felton", "GPE"), ("Minn.", "GPE")])
+    feltons = [m for m in find_places(doc) if m.text == "Felton"]
+    assert all(m.location.admin1 == "Minnesota" for m in feltons)
+
+
+def test_town_named_by_its_police_force() -> None:
+    text = "A 3-year-old boy was hurt on Tuesday, according to Lt. Anna Small with Gresham Police Department."
+    doc = make_doc(text, [("Gresham Police Department", "ORG")], title="Boy hurt in Oregon")
+    loc = event_location(doc, 0, len(text))
+    assert loc is not None and (loc.name, loc.admin1) == ("Gresham", "Oregon")
+
+
+def test_alternate_name_of_foreign_place_is_noise_in_us_news() -> None:
+    text = "Sheriff's deputies said the boy was taken to Mercy hospital in Des Moines, Iowa, on Friday."
+    doc = make_doc(text, [("Des Moines", "GPE"), ("Iowa", "GPE")])
+    assert all(m.location.country_code == "US" for m in find_places(doc))
