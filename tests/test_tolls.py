@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from crisisledger.extractors.figure_notes import perpetrator_suicide
 from crisisledger.extractors.figures import extract_figures
 from crisisledger.extractors.tolls import conservative_total, stated_total
 from crisisledger.model import Article, Figure
@@ -108,3 +109,33 @@ def test_named_and_another_victims() -> None:
 
 def test_emergency_number_is_no_figure() -> None:
     assert totals("A woman called 911 after a man was shot in Reno.") == (None, 1)
+
+
+def test_attacker_who_killed_himself_adds_to_victims() -> None:
+    text = "In Tulsa on Monday a man shot and killed his neighbour and two children before killing himself."
+    assert totals(text)[0] == 4
+    assert totals("Two people died in an apparent murder-suicide in Ohio on Sunday.")[0] == 2
+    assert totals("A woman was killed in a murder-suicide at a farm near Boise.")[0] == 2
+    assert perpetrator_suicide("Police said the man had threatened to kill himself.") is None
+    assert perpetrator_suicide("He tried to take his own life after the shooting.") is None
+
+
+def test_deaths_told_without_a_number() -> None:
+    assert totals("A stray bullet claimed the life of a six-year-old boy in Camden on Friday.")[0] == 1
+    assert totals("A gunman killed 31-year-old Dana Lee of Riverside on Friday.")[0] == 1
+    assert totals("Police found a man on Oak Street. The man was later pronounced deceased.")[0] == 1
+
+
+def test_injured_told_without_a_number() -> None:
+    text = "A man was killed on Pine Road. A second man suffered a gunshot wound to the leg."
+    assert totals(text) == (1, 1)
+    assert totals("One teen was killed and another injured when a car was fired on in Waco.") == (1, 1)
+    text = "A 16-year-old was murdered on Elm Street. Her neighbour, 40-year-old Ann Cole was also shot."
+    assert totals(text) == (1, 1)
+
+
+def test_sub_figures_listed_inside_a_total() -> None:
+    text = "Four persons, including a trader and a farm worker, were killed in the raid on the market."
+    assert totals(text)[0] == 4
+    text = "7 soldiers and 5 villagers, including a teacher, a nurse and a driver were killed in the ambush."
+    assert totals(text)[0] == 12

@@ -21,7 +21,7 @@ _CUES: list[tuple[str, str]] = [
         r"shot\s+(?:and\s+killed|dead|to\s+death)|gunned\s+down|fatally(?:\s+(?:shot|wounded|injured|"
         r"stabbed|hurt))?|(?:stabbed|beaten|burned|burnt|hacked|crushed|trampled)\s+to\s+death|death\s+toll|"
         r"toll|killed|kills|killing(?!s)|kill|dead|deaths?|died|dies|fatalit(?:y|ies)|slain|slaughtered|"
-        r"massacred|murdered|executed|assassinated|lynched|beheaded|perished|succumbed|bodies|corpses|"
+        r"massacred|murdered|executed|assassinated|lynched|beheaded|perished|succumbed|bodies|corpses|deceased|"
         r"lives\s+lost|lost\s+(?:their|his|her)\s+lives?|lives(?!\s+[Mm]atter)",
     ),
     ("injured", r"injur(?:ed|ies|y|ing)|wound(?:ed|ing|s)|hurt|hospitali[sz]ed|harmed"),
@@ -48,7 +48,7 @@ CUE_RE = re.compile(
 )
 # Kind words that take no object: "one died", never "a man died 3 people".
 INTRANSITIVE = re.compile(
-    r"(?:dead|deaths?|died|dies|perished|succumbed|missing|fatally.*|toll|death\s+toll|bodies|corpses|"
+    r"(?:dead|deceased|deaths?|died|dies|perished|succumbed|missing|fatally.*|toll|death\s+toll|bodies|corpses|"
     r"lives.*|fatalit.*|casualt.*|injuries|injury|wounds|hostages?|detainees?|evacuees|homeless|"
     r"unaccounted\s+for|in\s+custody|.*\s+to\s+death|shot\s+dead)",
     re.IGNORECASE,

@@ -51,11 +51,13 @@ VAGUE_CHANGE = dt.date(2017, 1, 1)
 _KILL_VERB = (
     r"killed|killing|kills|kill|assassinated|assassinating|assassinate|executed|executing|lynched|"
     r"beheaded|beheading|murdered|murdering|shot\s+dead|shot\s+and\s+killed|gunned\s+down|"
-    r"stabbed\s+to\s+death|hacked\s+to\s+death|beat\s+to\s+death|beaten\s+to\s+death|slit\s+the\s+throat\s+of"
+    r"stabbed\s+to\s+death|hacked\s+to\s+death|beat\s+to\s+death|beaten\s+to\s+death|slit\s+the\s+throat\s+of|"
+    r"claimed\s+the\s+(?:life|lives)\s+of"
 )
+_AGE = r"(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)-old"
 _PHRASE = r"(?P<np>(?:[\w'’-]+\s+){0,4}?(?P<noun>[a-z][\w'’-]*))"
 _ACTIVE_ONE = re.compile(
-    rf"\b(?:{_KILL_VERB})\s+(?P<det>an?|one|the|his|her|their)\s+{_PHRASE}(?=\s*(?:[,.;(]|$|\s(?:in|at|on|near|from|of|who|"
+    rf"\b(?:{_KILL_VERB})\s+(?P<det>an?|one|the|his|her|their|{_AGE})\s+{_PHRASE}(?=\s*(?:[,.;(]|$|\s(?:in|at|on|near|from|of|who|"
     rf"and|after|before|during|while|with|by|as|for|belonging)\b))",
     re.I,
 )
@@ -161,7 +163,11 @@ _ONE_DEATH = re.compile(
     r"\b(?:(?:he|she)\s+(?:later\s+|then\s+|eventually\s+|had\s+)?(?:died|was\s+pronounced\s+dead|"
     r"was\s+(?:shot\s+and\s+)?killed|was\s+fatally\s+(?:shot|wounded|stabbed))|"
     r"(?:shooting|stabbing)\s+death\s+of|fatal\s+shooting\s+of|fatally\s+(?:shot|stabbed|wounded)\s+"
-    r"(?:an?|his|her|the)\s)",
+    r"(?:an?|his|her|the)\s|"
+    r"(?:the|that|this)\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:man|woman|boy|girl|child|teen|teenager|victim|toddler|"
+    r"baby|infant|person)\s+(?:later\s+|then\s+|eventually\s+)?(?:died|was\s+pronounced\s+(?:dead|deceased))|"
+    r"\b(?:was|later)\s+pronounced\s+(?:dead|deceased)|"
+    r"(?:died|succumbed)\s+(?:from|of|to)\s+(?:his|her)\s+(?:injuries|wounds|gunshot\s+wounds?))",
     re.I,
 )
 
@@ -199,3 +205,61 @@ def another_victim(text: str, taken: list[Figure]) -> list[Figure]:
         kind: FigureKind = "killed" if m.group("k") else "injured"
         out.append(_figure(text, m.start("cue"), m.end(), 1, kind=kind))
     return out
+
+
+_SUBJECT = (
+    r"(?:^|(?<=[.;!?])\s+|\b(?:and|while|when)\s+)(?P<det>An?|Another|One|The|His|Her|an?|another|one)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?"
+)
+_HURT_ONE = re.compile(
+    r"(?:" + _SUBJECT + r"(?:also\s+)?(?:suffered|sustained|received)\s+(?:an?\s+|two\s+|multiple\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:gunshot|stab|bullet|graze)\s+wounds?\b"
+    r"|\b(?P<verb>wounding|injuring)\s+(?:him|her)\b"
+    r"|\band\s+another\s+(?:(?:was|were)\s+)?(?:(?:also|critically|seriously)\s+)?(?:injured|wounded|hurt)\b)"
+)
+_FATAL_NEAR = re.compile(r"fatal|died|dead|kill|deceased", re.I)
+
+
+def hurt_victims(text: str, taken: list[Figure]) -> list[Figure]:
+    """One injured person told without a number: "A second man suffered a gunshot wound", "seriously
+    wounding him", "one was killed and another injured". A wound followed by a death is not counted."""
+    out: list[Figure] = []
+    for m in _HURT_ONE.finditer(text):
+        start = m.start("det") if m.group("det") else m.start()
+        if any(f.start <= start < f.end or start <= f.start < m.end() for f in taken + out):
+            continue
+        if _FATAL_NEAR.search(text[m.start() : m.end() + 40]):
+            continue
+        out.append(_figure(text, start, m.end(), 1, kind="injured"))
+    return out
+
+
+_SUICIDE = re.compile(
+    r"\b(?:(?:killed|killing|kills|kill)\s+(?:himself|herself)|(?:shot|shooting)\s+and\s+kill(?:ed|ing)\s+"
+    r"(?:himself|herself)|fatally\s+(?:shot|shooting)\s+(?:himself|herself)|"
+    r"(?:took|taking|take|takes)\s+(?:his|her)\s+own\s+life|(?:turned|turning|turns)\s+the\s+(?:gun|weapon)\s+"
+    r"on\s+(?:himself|herself)|(?:committed|committing)\s+suicide|murder[-\s]suicide)\b",
+    re.I,
+)
+_NOT_DONE = re.compile(
+    r"\b(?:attempt\w*|tried|tries|try(?:ing)?|threat\w*|wanted|planned|would|going|intend\w*|not|never)\s+"
+    r"(?:to\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+SUICIDE_GROUP = "perpetrator"
+
+
+def perpetrator_suicide(text: str) -> Figure | None:
+    """The attacker who killed himself ("... before turning the gun on himself"): one more death, which
+    the Gun Violence Archive and ACLED count with the victims. None when only attempted or threatened."""
+    for m in _SUICIDE.finditer(text):
+        if _NOT_DONE.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
+        return _figure(text, m.start(), m.end(), 1).model_copy(update={"group": SUICIDE_GROUP})
+    return None
+
+
+def is_reflexive_killing(figure: Figure) -> bool:
+    """Whether a perpetrator's suicide is told by a verb of his own ("killing himself"), whose sentence
+    then names his victims apart from him ("shot his wife before killing himself")."""
+    return figure.group == SUICIDE_GROUP and not re.match(r"murder", figure.text, re.I)

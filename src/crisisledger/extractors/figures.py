@@ -44,8 +44,11 @@ from crisisledger.extractors.figure_lexicon import (
 from crisisledger.extractors.figure_notes import (
     another_victim,
     coded_figures,
+    hurt_victims,
     is_cause_of_protest,
+    is_reflexive_killing,
     one_death,
+    perpetrator_suicide,
     single_victims,
     vague_figures,
 )
@@ -58,7 +61,7 @@ _ONE_LEAD = re.compile(
     re.I,
 )
 _NAMED_LEAD = re.compile(
-    r"(?:\s*,\s*\d{1,3}\s*,)?\s+(?:(?:was|had\s+been|has\s+been|got)\s+|(?:later\s+|then\s+)?(?=died\b|dies\b))"
+    r"(?:\s*,\s*\d{1,3}\s*,)?\s+(?:(?:was|had\s+been|has\s+been|got)\s+|(?:later\s+|then\s+)?(?=died\b|dies\b|fatally\s+(?:shot|stabbed|wounded)\b))"
 )
 # A named victim after the verb: "killing Sarah Davidson", "wounding John Doe".
 _VERB_BEFORE_NAME = re.compile(
@@ -473,15 +476,12 @@ def _sentence_figures(
     ]
     mentions = _mentions(sentence, zero_spans, names)
     resolved: list[tuple[_Mention, FigureKind]] = []
+    within: tuple[int, str] | None = None  # (end, group): sub-figures listed after a group's number
     has_killed = any(f.kind == "killed" for f in figures)
     pending_casualties: list[Figure] = []
     for i, m in enumerate(mentions):
         nxt = mentions[i + 1].start if i + 1 < len(mentions) else len(sentence)
-        loose_bound = nxt
-        j = i + 1
-        while j < len(mentions) and _SUBFIGURE_BEFORE.search(sentence[: mentions[j].start]):
-            loose_bound = mentions[j + 1].start if j + 1 < len(mentions) else len(sentence)
-            j += 1
+        loose_bound = _past_subfigures(sentence, mentions, i)
         lo = mentions[i - 1].end if i else 0
         qualifier, lo_b, hi_b, q_start = _qualifier(sentence, m)
         if m.superseded_start is not None:
@@ -531,6 +531,10 @@ def _sentence_figures(
         loc = _location(doc, base, sentence, m.end, nxt)  # a place after the next number is its own
         fig = _figure(doc, base, found.kind, m.value, lo_b, hi_b, qualifier, group, loc, start, end, sentence)
         resolved.append((m, found.kind))
+        if within and m.start < within[0]:
+            fig = fig.model_copy(update={"group": within[1]})  # "6 civilians, including an aid worker"
+        elif group and not m.singular:
+            within = (_past_subfigures(sentence, mentions, i), group)
         if found.casualty:
             pending_casualties.append(fig)
             continue
@@ -539,6 +543,27 @@ def _sentence_figures(
     if has_killed:
         figures.extend(pending_casualties)
     return figures
+
+
+_SUBLIST_GAP = re.compile(r"^\s*(?:,\s*|\s)(?:[\w'’-]+\s+){0,3}?(?:and\s+)?$", re.I)
+
+
+def _past_subfigures(sentence: str, mentions: list[_Mention], i: int) -> int:
+    """Where the reach of mention i ends: the next mention, or past a list of sub-figures it opens
+    ("5 persons, including a student and a shop worker, were killed")."""
+    j = i + 1
+    in_list = False
+    while j < len(mentions):
+        gap = sentence[mentions[j - 1].end : mentions[j].start]
+        listed = in_list and _SUBLIST_GAP.match(gap) and not CUE_RE.search(gap)
+        opens = re.search(r"\b(?:including|among\s+them)\b", gap) and len(_tokens(gap)) <= 8
+        opens = opens and not CUE_RE.search(gap)
+        if _SUBFIGURE_BEFORE.search(sentence[: mentions[j].start]) or listed or opens:
+            in_list = True
+            j += 1
+            continue
+        break
+    return mentions[j].start if j < len(mentions) else len(sentence)
 
 
 _LIST_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
@@ -554,8 +579,10 @@ def _listed_kind(
         if not _LIST_GAP.match(gap) or CUE_RE.search(gap):
             return None
         j += 1
-        bound = mentions[j + 1].start if j + 1 < len(mentions) else len(sentence)
+        bound = _past_subfigures(sentence, mentions, j)
         found = _tight_post(sentence, mentions[j], cues, bound)
+        if found is None and j + 1 < len(mentions) and bound > mentions[j + 1].start:  # sub-figures between
+            found = _loose_post(sentence, mentions[j], cues, bound, True)
         if found is not None:
             return _Found(found.kind, mentions[i].end, mentions[i].end, found.casualty)
     return None
@@ -635,4 +662,29 @@ def extract_figures(doc: ArticleDoc) -> list[Figure]:
     ]
     extra += one_death(doc.text, out + extra)
     extra += another_victim(doc.text, out + extra)
-    return sorted(out + extra, key=lambda f: f.start)
+    extra += hurt_victims(doc.text, out + extra)
+    figures = out + extra
+    suicide = perpetrator_suicide(doc.text)
+    if suicide is not None:
+        figures = [*_victims_apart(doc, figures, suicide), suicide]
+    return sorted(figures, key=lambda f: f.start)
+
+
+def _victims_apart(doc: ArticleDoc, figures: list[Figure], suicide: Figure) -> list[Figure]:
+    """Victims told before "... then killing himself" in the same sentence do not include him: they
+    become a part ("victims") that adds to his own death."""
+    if not is_reflexive_killing(suicide):
+        return figures
+    sentence = doc.sentence_at(suicide.start)
+    lo = sentence.start if sentence else suicide.start
+    out = []
+    for f in figures:
+        if (
+            f.kind == "killed"
+            and f.group is None
+            and lo <= f.start < suicide.start
+            and not _SUBFIGURE_BEFORE.search(doc.text[lo : f.start])
+        ):
+            f = f.model_copy(update={"group": "victims"})
+        out.append(f)
+    return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from crisisledger.extractors.figure_notes import CODED_MARK
+from crisisledger.extractors.figure_notes import CODED_MARK, SUICIDE_GROUP
 from crisisledger.geo.countries import lookup_country
 from crisisledger.model import Figure
 
@@ -21,6 +21,7 @@ _NOT_NAME = {
     "The", "This", "That", "One", "Two", "Three", "Police", "Officers", "Deputies", "Authorities", "Later",
     "Another", "Both", "Man", "Woman", "Boy", "Girl", "Victim", "Child", "She", "His", "Her", "They",
 }  # fmt: skip
+_ANOTHER_PERSON = re.compile(r"\b(?:also|another|second|too)\b", re.I)  # "X was also shot": someone else
 SHOT_THEN_DIED_CHARS = 100  # "3 people were shot, one fatally": a death stated this close subdivides them
 
 
@@ -34,6 +35,14 @@ def conservative_total(figures: list[Figure]) -> int | None:
     """
     if not figures:
         return None
+    own = [f for f in figures if f.group == SUICIDE_GROUP]
+    if own:  # the attacker's own death adds to the victims told by group, not to a stated total
+        rest = [f for f in figures if f.group != SUICIDE_GROUP]
+        grouped: dict[str, int] = {}
+        for f in rest:
+            if f.group is not None:
+                grouped[f.group] = max(grouped.get(f.group, 0), f.value)
+        return max(conservative_total(rest) or 0, sum(grouped.values()) + 1)
     totals = [f.value for f in figures if not _is_part(f)]
     by_group: dict[str, int] = {}
     for f in figures:
@@ -73,6 +82,8 @@ def same_person_possible(a: Figure, b: Figure) -> bool:
     (ga, na), (gb, nb) = _person(a), _person(b)
     if ga and gb and ga != gb:
         return False
+    if {a.group, b.group} in ({"children", "women"}, {"children", "police"}, {"children", "suspects"}):
+        return False  # a child is not the woman, officer or suspect of the other figure
     return not (na and nb and not na & nb)
 
 
@@ -89,14 +100,14 @@ def distinct_victims(figures: list[Figure]) -> int:
 def surviving_injured(figures: list[Figure]) -> list[Figure]:
     """Injured figures less the shot victims who died: "X was shot ... and died" counts X killed only,
     "3 people were shot, one fatally" counts 2 injured."""
-    killed = [f for f in figures if f.kind == "killed" and f.value > 0]
+    killed = [f for f in figures if f.kind == "killed" and f.value > 0 and f.group != SUICIDE_GROUP]
     out: list[Figure] = []
     for f in figures:
         if f.kind != "injured" or not is_shot_only(f) or not killed:
             out.append(f)
             continue
         if f.value == 1:
-            if not any(same_person_possible(f, k) for k in killed):
+            if _ANOTHER_PERSON.search(f.text) or not any(same_person_possible(f, k) for k in killed):
                 out.append(f)
             continue
         died = sum(k.value for k in killed if f.end <= k.start <= f.end + SHOT_THEN_DIED_CHARS)
