@@ -26,6 +26,7 @@ import india_police
 import ledger_gva
 import ledger_latency
 import muc4
+import web_load
 from common import REPO, SHARED_BENCH, Metric
 
 
@@ -51,12 +52,23 @@ def _blackout_metrics(limit: int | None) -> list[Metric]:
 
 
 def _api_metrics(limit: int | None) -> list[Metric]:
-    r = api_latency.run(limit)
-    note = f"{r['incidents']} incidents, {r['clients']} clients, {r['errors']} errors, SQLite"
-    return [
-        Metric("api", "GET /incidents p50", r["p50_ms"], r["requests"], unit="ms", note=note),
-        Metric("api", "GET /incidents p95", r["p95_ms"], r["requests"], unit="ms", note=note),
-    ]
+    rows = []
+    for backend, r in api_latency.run(limit).items():
+        note = f"{r['incidents']:,} incidents, {r['clients']} clients, {r['workers']} workers"
+        note += f", {r['errors']} errors"
+        for q in ("p50", "p95"):
+            name = f"GET /incidents {q} ({backend})"
+            rows.append(Metric("api", name, r[f"{q}_ms"], r["requests"], unit="ms", note=note))
+    return rows
+
+
+def _web_metrics(limit: int | None) -> list[Metric]:
+    r = web_load.run(limit)
+    if "skipped" in r:
+        print(f"[web] skipped: {r['skipped']}")
+        return []
+    note = f"{r['incidents']:,} incidents, median of {len(r['all_first_load_ms'])} loads in Chromium"
+    return [Metric("web", "dashboard first load", r["first_load_ms"], r["incidents"], unit="ms", note=note)]
 
 
 SETS = {
@@ -68,6 +80,7 @@ SETS = {
     "ledger_latency": ledger_latency.run,
     "blackouts": _blackout_metrics,
     "api": _api_metrics,
+    "web": _web_metrics,
 }
 DOC = REPO / "docs" / "benchmarks.md"
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path as FilePath
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Depends, FastAPI, HTTPException, Query, Request
+from fastapi import APIRouter, Body, Depends, FastAPI, HTTPException, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
@@ -24,9 +27,10 @@ from crisisledger.store import schema as t
 
 PREFIX = "/api/v1"
 MEDIA = {"jsonl": "application/x-ndjson", "csv": "text/csv", "geojson": "application/geo+json"}
+MAX_INT = 2**31 - 1  # the database's INTEGER: larger numbers would be a server error, not a 422
 bearer = HTTPBearer(auto_error=False, description="a token from `crisisledger token create`")
 Cred = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
-Limit = Annotated[int | None, Query(ge=1, description="page size (default 100, at most 1000)")]
+Limit = Annotated[int | None, Query(ge=1, le=MAX_INT, description="page size (default 100, at most 1000)")]
 Cursor = Annotated[str | None, Query(description="opaque cursor from the previous page's next_cursor")]
 Day = Annotated[dt.date | None, Query()]
 
@@ -45,17 +49,23 @@ def write_auth(request: Request, cred: Cred) -> None:
         raise _unauthorized()
 
 
-def read_auth(request: Request, cred: Cred) -> None:
-    """Reads need a token only when the server was started with `auth_reads`."""
+async def read_auth(request: Request, cred: Cred) -> None:
+    """Reads need a token only when the server was started with `auth_reads` (the check is a file stat
+    and a hash: cheap enough for the event loop)."""
     state = _state(request)
     if state.settings.auth_reads and not state.tokens.check(cred.credentials if cred else None):
         raise _unauthorized()
 
 
+def invalid(name: str, msg: str) -> HTTPException:
+    """A 422 shaped like FastAPI's own validation errors (as the OpenAPI document declares them)."""
+    return HTTPException(422, [{"loc": ["query", name], "msg": msg, "type": "value_error"}])
+
+
 def _limit(request: Request, limit: int | None) -> int:
     s: ApiSettings = _state(request).settings
     if limit is not None and limit > s.max_limit:
-        raise HTTPException(422, f"limit must be at most {s.max_limit}")
+        raise invalid("limit", f"limit must be at most {s.max_limit}")
     return limit or s.default_limit
 
 
@@ -67,7 +77,7 @@ def _floats(name: str, value: str | None, n: int) -> list[float] | None:
     except ValueError:
         parts = []
     if len(parts) != n:
-        raise HTTPException(422, f"{name} must be {n} comma-separated numbers")
+        raise invalid(name, f"{name} must be {n} comma-separated numbers")
     return parts
 
 
@@ -77,7 +87,7 @@ def _page(request: Request, table: Any, where: list[Any], cursor: str | None, li
         try:
             page = queries.table_page(conn, table, where, cursor, _limit(request, limit), hidden)
         except queries.CursorError as exc:
-            raise HTTPException(422, str(exc)) from None
+            raise invalid("cursor", str(exc)) from None
     return JSONResponse({"items": page.items, "next_cursor": page.next_cursor})
 
 
@@ -96,8 +106,14 @@ class PageOut(BaseModel):
 router = APIRouter(prefix=PREFIX, dependencies=[Depends(read_auth)])
 
 
-@router.get("/incidents", response_model=PageOut, summary="Incidents (pages, or a jsonl/csv/geojson file)")
-def list_incidents(
+DOWNLOADS = {200: {"description": "a page (json) or a file (format=jsonl, csv or geojson)", "content": {
+    MEDIA["jsonl"]: {"schema": {"type": "string"}}, MEDIA["csv"]: {"schema": {"type": "string"}},
+    MEDIA["geojson"]: {"schema": {"type": "object"}}}}}  # fmt: skip
+
+
+@router.get("/incidents", response_model=PageOut, summary="Incidents (pages, or a jsonl/csv/geojson file)",
+            responses=DOWNLOADS)  # type: ignore[arg-type]  # fmt: skip
+async def list_incidents(
     request: Request, country: str | None = None,
     bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat")] = None,
     lat: Annotated[float | None, Query(ge=-90, le=90)] = None,
@@ -105,7 +121,7 @@ def list_incidents(
     radius_km: Annotated[float | None, Query(gt=0)] = None,
     since: Day = None, until: Day = None,
     type: Annotated[str | None, Query(description="event type or sub-event type")] = None,
-    min_killed: Annotated[int | None, Query(ge=0)] = None,
+    min_killed: Annotated[int | None, Query(ge=0, le=MAX_INT)] = None,
     q: Annotated[str | None, Query(description="text in the place name or the articles")] = None,
     limit: Limit = None, cursor: Cursor = None, format: Literal["json", "jsonl", "csv", "geojson"] = "json",
 ) -> Any:  # fmt: skip
@@ -114,19 +130,21 @@ def list_incidents(
     near = None
     if (lat, lon, radius_km) != (None, None, None):
         if None in (lat, lon, radius_km):
-            raise HTTPException(422, "lat, lon and radius_km go together")
+            raise invalid("radius_km", "lat, lon and radius_km go together")
         near = (lat, lon, radius_km)
     box = _floats("bbox", bbox, 4)
     f = Filters(country=country, since=since, until=until, event_type=type, min_killed=min_killed,
                 near=near, text=q)  # type: ignore[arg-type]  # fmt: skip
+    area = tuple(box) if box else None
     size = _limit(request, limit) if format == "json" or limit is not None else None
-    with _state(request).ledger.engine.connect() as conn:
-        try:
-            page = queries.incident_page(conn, f, tuple(box) if box else None, cursor, size)  # type: ignore[arg-type]
-        except queries.CursorError as exc:
-            raise HTTPException(422, str(exc)) from None
-    if format == "json":  # rows are JSON-ready: skip FastAPI's slow generic encoder
-        return JSONResponse({"items": page.items, "next_cursor": page.next_cursor})
+    ledger = _state(request).ledger
+    try:  # one hop to a worker thread for the database (the rest is cheap and stays on the event loop)
+        if format == "json":  # the database writes each row's JSON: no per-row Python work
+            body = await run_in_threadpool(_json_page, ledger, f, area, cursor, size)
+            return Response(body, media_type="application/json")
+        page = await run_in_threadpool(_dict_page, ledger, f, area, cursor, size)
+    except queries.CursorError as exc:
+        raise invalid("cursor", str(exc)) from None
     out = io.StringIO()
     exporter.write(page.items, format, out)
     headers = {"Content-Disposition": f'attachment; filename="incidents.{format}"'}
@@ -135,8 +153,24 @@ def list_incidents(
     return Response(out.getvalue(), media_type=MEDIA[format], headers=headers)
 
 
-@router.get("/incidents/{incident_id}", summary="One incident with its sources, figures and merge reasons")
-def get_incident(request: Request, incident_id: int) -> dict[str, Any]:
+def _json_page(ledger: Ledger, f: Filters, area: Any, cursor: str | None, size: int | None) -> bytes:
+    with ledger.engine.connect() as conn:
+        return queries.incident_page_json(conn, f, area, cursor, size or 1)
+
+
+def _dict_page(ledger: Ledger, f: Filters, area: Any, cursor: str | None, size: int | None) -> queries.Page:
+    with ledger.engine.connect() as conn:
+        return queries.incident_page(conn, f, area, cursor, size)
+
+
+@router.get(
+    "/incidents/{incident_id}",
+    summary="One incident with its sources, figures and merge reasons",
+    responses={404: {"description": "no such incident"}},
+)
+def get_incident(
+    request: Request, incident_id: Annotated[int, Path(le=MAX_INT, ge=-MAX_INT)]
+) -> dict[str, Any]:
     with _state(request).ledger.engine.connect() as conn:
         inc = queries.incident_detail(conn, incident_id)
     if inc is None:
@@ -172,7 +206,11 @@ def list_articles(request: Request, source: str | None = None, since: Day = None
     return _page(request, t.articles, where, cursor, limit, queries.LIST_HIDDEN)
 
 
-@router.get("/articles/{article_id}", summary="One article with its text and extracted record")
+@router.get(
+    "/articles/{article_id}",
+    summary="One article with its text and extracted record",
+    responses={404: {"description": "no such article"}},
+)
 def get_article(request: Request, article_id: str) -> dict[str, Any]:
     from sqlalchemy import select
 
@@ -188,7 +226,7 @@ def list_figures(
     request: Request,
     kind: str | None = None,
     article_id: str | None = None,
-    event_id: int | None = None,
+    event_id: Annotated[int | None, Query(le=MAX_INT, ge=-MAX_INT)] = None,
     limit: Limit = None,
     cursor: Cursor = None,
 ) -> JSONResponse:
@@ -298,3 +336,12 @@ def create_app(db: str | None = None, settings: ApiSettings | None = None) -> Fa
 
         mount(app)
     return app
+
+
+def create_app_from_env() -> FastAPI:
+    """The app each worker of `crisisledger serve --workers N` builds: the ledger from $CRISISLEDGER_DB,
+    the token file from $CRISISLEDGER_TOKENS, read authentication when $CRISISLEDGER_AUTH_READS is 1."""
+    tokens = os.environ.get("CRISISLEDGER_TOKENS")
+    settings = ApiSettings(auth_reads=os.environ.get("CRISISLEDGER_AUTH_READS") == "1",
+                           tokens_path=FilePath(tokens) if tokens else None)  # fmt: skip
+    return create_app(os.environ.get("CRISISLEDGER_DB"), settings)

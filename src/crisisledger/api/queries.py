@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Table, and_, or_, select
 from sqlalchemy.engine import Connection
 
+from crisisledger.api import rowjson
 from crisisledger.resolve.places import haversine_km
 from crisisledger.store import Filters
 from crisisledger.store import query as store_query
@@ -78,37 +79,60 @@ def _after(cursor: list[Any]) -> Any:
     return or_(i.date_start > d, and_(i.date_start == d, i.id > last_id))
 
 
-def incident_page(conn: Connection, f: Filters, bbox: tuple[float, float, float, float] | None,
-                  cursor: str | None, limit: int | None) -> Page:  # fmt: skip
-    """Incidents matching `f` (and `bbox`), after `cursor`, at most `limit` (None: all)."""
+def _scan(conn: Connection, f: Filters, bbox: tuple[float, float, float, float] | None, cursor: str | None,
+          limit: int | None, columns: list[Any]) -> tuple[list[Any], bool]:  # fmt: skip
+    """Rows (of `columns` plus date_start, id, lat, lon) of the incidents matching `f` and `bbox`, after
+    `cursor`, in (date_start nulls first, id) order: at most `limit` (None: all), and whether more follow."""
     i = t.incidents.c
     where = store_query._where(f)
     if bbox:
         where.append(_bbox_clause(bbox))
     key = decode_cursor("incidents", cursor, 2) if cursor else None
-    items: list[dict[str, Any]] = []
+    picked: list[Any] = []
     want = None if limit is None else limit + 1
     chunk = CHUNK if f.near or want is None else want  # the radius is checked after the query
-    while want is None or len(items) < want:
-        q = select(t.incidents).where(*where).order_by(i.date_start.nulls_first(), i.id).limit(chunk)
+    cols = [*columns, i.date_start.label("_day"), i.id.label("_id"), i.lat.label("_lat"), i.lon.label("_lon")]
+    while want is None or len(picked) < want:
+        q = select(*cols).where(*where).order_by(i.date_start.nulls_first(), i.id).limit(chunk)
         if key is not None:
             q = q.where(_after(key))
-        rows = conn.execute(q).mappings().all()
+        rows = conn.execute(q).all()
         for row in rows:
-            key = [row["date_start"].isoformat() if row["date_start"] else None, row["id"]]
-            if f.near and (row["lat"] is None or haversine_km(f.near[0], f.near[1], row["lat"],
-                                                               row["lon"]) > f.near[2]):  # fmt: skip
+            key = [row._day.isoformat() if row._day else None, row._id]
+            if f.near and (row._lat is None or haversine_km(f.near[0], f.near[1], row._lat,
+                                                             row._lon) > f.near[2]):  # fmt: skip
                 continue
-            items.append(store_query.incident_dict(row))
-            if want is not None and len(items) >= want:
+            picked.append(row)
+            if want is not None and len(picked) >= want:
                 break
         if len(rows) < chunk:
             break
-    if limit is not None and len(items) > limit:
-        items = items[:limit]
-        last = items[-1]
-        return Page(items, encode_cursor("incidents", [last["date_start"], last["id"]]))
-    return Page(items, None)
+    if limit is not None and len(picked) > limit:
+        return picked[:limit], True
+    return picked, False
+
+
+def _next(rows: list[Any], more: bool) -> str | None:
+    if not more:
+        return None
+    last = rows[-1]
+    return encode_cursor("incidents", [last._day.isoformat() if last._day else None, last._id])
+
+
+def incident_page(conn: Connection, f: Filters, bbox: tuple[float, float, float, float] | None,
+                  cursor: str | None, limit: int | None) -> Page:  # fmt: skip
+    """Incidents matching `f` (and `bbox`), after `cursor`, at most `limit` (None: all), as dicts."""
+    rows, more = _scan(conn, f, bbox, cursor, limit, list(t.incidents.c))
+    return Page([store_query.incident_dict(r._mapping) for r in rows], _next(rows, more))
+
+
+def incident_page_json(conn: Connection, f: Filters, bbox: tuple[float, float, float, float] | None,
+                       cursor: str | None, limit: int) -> bytes:  # fmt: skip
+    """The JSON body of one page, `{"items": [...], "next_cursor": ...}`, each item made by the database
+    (`rowjson`): Python only joins the rows' texts."""
+    rows, more = _scan(conn, f, bbox, cursor, limit, [rowjson.incident_json(conn.dialect.name).label("j")])
+    items = ",".join(r.j for r in rows)
+    return f'{{"items":[{items}],"next_cursor":{json.dumps(_next(rows, more))}}}'.encode()
 
 
 def table_page(conn: Connection, table: Table, where: list[Any], cursor: str | None, limit: int,
