@@ -80,3 +80,61 @@ def test_alternate_name_of_foreign_place_is_noise_in_us_news() -> None:
     text = "Sheriff's deputies said the boy was taken to Mercy hospital in Des Moines, Iowa, on Friday."
     doc = make_doc(text, [("Des Moines", "GPE"), ("Iowa", "GPE")])
     assert all(m.location.country_code == "US" for m in find_places(doc))
+
+
+# ---- headlines and outlets (geo.stations, the title's place) -----------------------------------------
+def test_outlet_homes_call_signs_and_newspapers() -> None:
+    from crisisledger.geo.stations import outlet_homes
+
+    text = "ZANESVILLE (WHIZ-TV) - A boy was hurt, the Plain Dealer said."
+    homes = outlet_homes(text, title="Boy hurt - KMOV.com")
+    assert homes[("Zanesville", "OH")] == 1
+    assert homes[("Cleveland", "OH")] == 1
+    assert homes[("St. Louis", "MO")] == 1
+    assert not outlet_homes("WHO officials met. THOSE WHO WATCHED KING TV WERE THERE.")
+
+
+def test_station_state_picks_namesake() -> None:
+    text = "A Columbus mother was charged on Friday after her son fired a pistol at home (WTVM)."
+    doc = make_doc(text, [("Columbus", "GPE")])
+    loc = event_location(doc, 0, len(text))
+    assert loc is not None and (loc.name, loc.admin1) == ("Columbus", "Georgia")
+
+
+def test_title_place_when_text_names_none() -> None:
+    text = "Two men and a girl were hurt on Sunday afternoon. City police were called to a block of Elm Way."
+    doc = make_doc(text, title="Girl and two men wounded in Baltimore shootings")
+    loc = event_location(doc, 0, text.index(".") + 1)
+    assert loc is not None and (loc.name, loc.admin1) == ("Baltimore", "Maryland")
+
+
+def test_title_place_after_in_beats_hospital_city_in_same_state() -> None:
+    text = "A 7-year-old child shot on Sunday was in critical condition at an Atlanta hospital, police said."
+    doc = make_doc(text, [("Atlanta", "GPE")], title="Child hurt in accidental shooting in LaGrange")
+    loc = event_location(doc, 0, len(text))
+    assert loc is not None and (loc.name, loc.admin1) == ("LaGrange", "Georgia")
+
+
+def test_title_street_school_and_other_state_are_not_the_scene() -> None:
+    text = "BOSTON (WBZ) - A girl was shot while playing on Sunday, police said."
+    doc = make_doc(text, [("BOSTON", "GPE")], title="Girl shot in Roxbury while playing")
+    loc = event_location(doc, 0, len(text))
+    assert loc is not None and loc.name == "Boston"
+    text2 = "A student fired a revolver at the end of first period on Monday, Dallas police said."
+    doc2 = make_doc(text2, [("Dallas", "GPE")], title="One shot at Kimball High School")
+    loc2 = event_location(doc2, 0, len(text2))
+    assert loc2 is not None and loc2.name == "Dallas"
+
+
+def test_title_town_inside_county_named_by_event() -> None:
+    text = "The Hanover County Sheriff's Office said a boy found a pistol under a bed on Saturday."
+    doc = make_doc(text, [("Hanover County", "GPE")], title="Boy, 5, shoots sister in Ashland")
+    loc = event_location(doc, 0, len(text))
+    assert loc is not None and (loc.name, loc.admin1, loc.precision) == ("Ashland", "Virginia", "city")
+
+
+def test_outlet_home_is_last_resort() -> None:
+    text = "An 8-year-old was hurt on Friday in an accidental shooting on the north side (WTHR)."
+    doc = make_doc(text, title="Boy, 8, hurt by gun")
+    loc = event_location(doc, 0, len(text))
+    assert loc is not None and (loc.name, loc.admin1) == ("Indianapolis", "Indiana")

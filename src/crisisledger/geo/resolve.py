@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from crisisledger.geo.countries import fold, get_country, is_demonym, lookup_country
 from crisisledger.geo.gazetteer import Gazetteer, Place, admin_key
 from crisisledger.geo.priors import country_votes
-from crisisledger.geo.us import institution_prefix, state_votes
+from crisisledger.geo.stations import outlet_homes
+from crisisledger.geo.us import STATES, institution_prefix, state_votes
 from crisisledger.geo.words import AP_STATES, STOP_WORDS
 from crisisledger.model import Location
 from crisisledger.nlp.pipeline import ArticleDoc
@@ -84,7 +85,8 @@ _LOCATIVE = re.compile(
 # "Conway police said", "Gresham officers": a town named by its own force.
 _LOCAL_FORCE = re.compile(
     r"^(?:'s)?\s+(?:city\s+|county\s+)?(?:police|officers|sheriff|deputies|authorities|detectives|"
-    r"firefighters|residents?|man|woman|boy|girl|teen|mother|father|home)\b",
+    r"firefighters|residents?|man|woman|boy|girl|teen|mother|father|home|dad|mom|toddler|child|"
+    r"student|couple|family)\b",
     re.IGNORECASE,
 )
 
@@ -537,7 +539,16 @@ def _accept(
     return (in_context and best.population >= 100000) or score >= 8.0
 
 
-_CACHE: dict[int, tuple[ArticleDoc, str, list[PlaceMention], str | None]] = {}
+@dataclass
+class _Extra:
+    """What an article gives besides its text's place mentions."""
+
+    title: PlaceMention | None = None  # the title's place ("Boy shot in Monroe"), offsets in the title
+    title_locative: bool = False  # written after "in/at/near" (the scene)
+    home: Location | None = None  # home city of the outlet that filed it (a TV station, a newspaper)
+
+
+_CACHE: dict[int, tuple[ArticleDoc, str, list[PlaceMention], str | None, _Extra]] = {}
 
 
 def find_places(doc: ArticleDoc) -> list[PlaceMention]:
@@ -551,9 +562,14 @@ def main_country(doc: ArticleDoc) -> str | None:
 
 
 def _analyse(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None]:
+    m, d, _ = _analyse_all(doc)
+    return m, d
+
+
+def _analyse_all(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None, _Extra]:
     hit = _CACHE.get(id(doc))
     if hit is not None and hit[0] is doc and hit[1] == doc.text:
-        return hit[2], hit[3]
+        return hit[2], hit[3], hit[4]
     gaz = Gazetteer.default()
     text = doc.text
     spans = _spans(doc)
@@ -579,6 +595,9 @@ def _analyse(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None]:
     for code, n in country_votes(text).items():  # armed groups, forces, US newsroom furniture
         ctx.vote("", code, 3 * min(n, 3), named=False)
     ctx.states = state_votes(text, doc.article.title)
+    homes = outlet_homes(text, doc.article.title)
+    for (_, st), n in homes.items():
+        ctx.states[STATES[st]] += min(n, 2)
     if ctx.states:
         ctx.vote("", "US", 2 * min(sum(ctx.states.values()), 4), named=False)
     _coherence(place_spans, ctx)
@@ -618,10 +637,99 @@ def _analyse(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None]:
     if not ctx.countries and mentions:
         ctx.countries.update(m.location.country_code for m in mentions if m.location.country_code)
     dominant = ctx.dominant
+    extra = _Extra()
+    if doc.article.title:
+        extra.title, extra.title_locative = _title_place(doc.article.title, text, mentions, ctx, gaz)
+    if homes and dominant == "US":
+        extra.home = _home_location(homes, gaz)
     if len(_CACHE) > 64:
         _CACHE.clear()
-    _CACHE[id(doc)] = (doc, text, mentions, dominant)
-    return mentions, dominant
+    _CACHE[id(doc)] = (doc, text, mentions, dominant, extra)
+    return mentions, dominant, extra
+
+
+def _title_place(
+    title: str, text: str, mentions: list[PlaceMention], ctx: _Context, gaz: Gazetteer
+) -> tuple[PlaceMention | None, bool]:
+    """The place a headline names, resolved with the article's context: a name written after "in/at/near"
+    first, else one the body also names or that opens "X man/police". Only city-level places."""
+    best: tuple[int, float, PlaceMention] | None = None
+    near = [m.location for m in mentions if m.location.precision in ("city", "point")]
+    for m in _CAPS.finditer(title):
+        runs = list(re.finditer(r"\S+", m.group()))
+        i = 0
+        while i < len(runs):
+            for j in range(min(len(runs), i + 4), i, -1):
+                s, e = m.start() + runs[i].start(), m.start() + runs[j - 1].end()
+                frag = title[s:e].rstrip(".,:;")
+                if _known(frag) or j == i + 1:
+                    i = j
+                    break
+            else:
+                i += 1
+                continue
+            sp = _Span(frag, s, s + len(frag), False, fold(frag))
+            if (
+                sp.key in STOP_WORDS
+                or len(sp.key) < 3
+                or lookup_country(frag) is not None
+                or frag in _STATE_NAMES
+                or _PART_OF_NAME.match(title[sp.end :])  # "Kimball High School", "Preston St."
+                or re.search(rf"{re.escape(frag)}\s+(?:section|neighbou?rhood|community)\b", text, re.I)
+            ):
+                continue
+            cands = [p for p in _candidates(gaz, sp) if p.precision in ("city", "point", "admin2")]
+            if not cands:
+                continue
+            hints = _hints(title, sp.end)
+            score, _, place = max(
+                (_score(p, sp, hints, ctx, gaz) + (2.0 if _near_any(p, near) else 0.0), -k, p)
+                for k, p in enumerate(cands)
+            )
+            matched = bool(hints) and _hint_matches(place, hints, gaz)
+            if not _accept(sp, place, score, title, ctx, hint_match=matched, hints=hints):
+                continue
+            before = title[max(0, s - 14) : s]
+            locative = bool(re.search(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", before, re.IGNORECASE))
+            in_body = re.search(rf"(?<!\w){re.escape(frag)}(?!\w)", text, re.IGNORECASE) is not None
+            force = bool(_LOCAL_FORCE.match(title[sp.end : sp.end + 30]))
+            if not (locative or in_body or force or matched):
+                continue
+            rank = 2 if locative else 1
+            pm = PlaceMention(frag, s, s + len(frag), to_location(place), score)
+            if best is None or (rank, score) > best[:2]:
+                best = (rank, score, pm)
+    return (best[2], best[0] == 2) if best else (None, False)
+
+
+_STATE_NAMES = set(STATES.values())
+# A name that continues into a street, school or building name, or a day ("Christmas Day").
+_PART_OF_NAME = re.compile(
+    r"^\s+(?:High|Middle|Elementary|School|Academy|Hospital|Medical|University|College|St\b|St\.|Street|"
+    r"Ave|Avenue|Road|Rd|Blvd|Boulevard|Drive|Dr\b|Lane|Way|Court|Place|Park|Mall|Plaza|Center|Centre|"
+    r"Homes|Dwellings|Apartments|Courts|Village|Heights|Twp|Township|Day|Church|Station|Bridge)\b"
+)
+
+
+def _near_any(p: Place, places: list[Location], km: float = 40.0) -> bool:
+    """Whether a gazetteer entry lies within `km` of any of the places."""
+    for loc in places:
+        if loc.lat is None or loc.lon is None:
+            continue
+        dy = (p.lat - loc.lat) * 111.0
+        dx = (p.lon - loc.lon) * 111.0 * math.cos(math.radians(p.lat))
+        if dx * dx + dy * dy <= km * km:
+            return True
+    return False
+
+
+def _home_location(homes: Counter[tuple[str, str]], gaz: Gazetteer) -> Location | None:
+    """The most named outlet home city as a `Location`, or None when the gazetteer lacks it."""
+    (city, st), _ = homes.most_common(1)[0]
+    for p in gaz.lookup(city):
+        if p.country_code == "US" and p.admin1 == STATES[st] and p.precision == "city":
+            return to_location(p)
+    return None
 
 
 def _in_place_name(sp: _Span, text: str) -> bool:
@@ -669,7 +777,7 @@ def _best_in(mentions: list[PlaceMention], start: int, end: int) -> PlaceMention
 def event_location(doc: ArticleDoc, start: int, end: int) -> Location | None:
     """Best location for an event evidenced by text[start:end]: the most specific place in the span,
     else in its sentence, else the article's main place, else its country (precision "country")."""
-    mentions, dominant = _analyse(doc)
+    mentions, dominant, extra = _analyse_all(doc)
     specific = [m for m in mentions if m.location.precision != "country"]
     pick = _best_in(specific, start, end)
     if pick is None:
@@ -679,15 +787,44 @@ def event_location(doc: ArticleDoc, start: int, end: int) -> Location | None:
     dateline = next((m for m in specific if m.dateline and m.location.precision == "city"), None)
     if dateline is not None and (pick is None or not _same_area(pick.location, dateline.location)):
         pick = dateline  # a report filed from a place is about that place unless it names one nearby
+    title = extra.title
     if pick is None:
-        pick = main_place(doc)
+        pick = title or main_place(doc)
     elif pick.location.precision in ("admin1", "admin2") and pick.location.country_code == "US":
-        pick = _city_within(specific, pick) or pick
+        inside = title if title and _inside(title.location, pick.location) else None
+        pick = _city_within(specific, pick) or inside or pick
+    elif title is not None and extra.title_locative and _prefer_title(pick, title, doc):
+        pick = title
     if pick is not None:
         return pick.location
+    if extra.home is not None:
+        return extra.home
     if dominant:
         return country_location(dominant)
     return None
+
+
+def _inside(place: Location, area: Location) -> bool:
+    """Whether a place lies in a US state or county (by its admin names)."""
+    if place.country_code != area.country_code or place.admin1 != area.admin1:
+        return False
+    return area.precision == "admin1" or not place.admin2 or place.admin2 == area.admin2
+
+
+def _prefer_title(pick: PlaceMention, title: PlaceMention, doc: ArticleDoc) -> bool:
+    """A headline's "shot in X" beats a different city the event's sentence names (a hospital's city,
+    the station's home), unless the title's place is written inside the picked one."""
+    a, b = pick.location, title.location
+    if a.precision not in ("city", "point") or b.precision not in ("city", "point"):
+        return False
+    if a.admin1 != b.admin1 or a.country_code != b.country_code or fold(a.name).startswith(fold(b.name)):
+        return False  # another state's namesake, or "Clinton" for Clinton Township
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    dy, dx = (a.lat - b.lat) * 111.0, (a.lon - b.lon) * 111.0 * math.cos(math.radians(a.lat))
+    if dx * dx + dy * dy < 25.0**2:
+        return False  # the same town's area either way
+    return fold(a.name) not in fold(doc.article.title or "")
 
 
 def _city_within(mentions: list[PlaceMention], area: PlaceMention) -> PlaceMention | None:
