@@ -77,14 +77,14 @@ def bcubed(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, fl
 
 def scores(limit: int | None = None) -> dict[str, Any]:
     """Ingest and score; returns the numbers as a dict."""
-    from crisisledger.cli.ledger_cmd import _pairs
+    from crisisledger.pipeline import records_to_store
     from crisisledger.store import Ledger
 
     articles, gold = load(limit)
     with tempfile.TemporaryDirectory() as tmp, Ledger.open(Path(tmp) / "ledger.db") as ledger:
         start = time.perf_counter()
         for i in range(0, len(articles), BATCH):
-            pairs, _ = _pairs(ledger, articles[i : i + BATCH])
+            pairs, _ = records_to_store(ledger, articles[i : i + BATCH])
             ledger.add_records(pairs, batch_size=BATCH)
             print(f"\r[{NAME}] {min(i + BATCH, len(articles))}/{len(articles)} articles", end="", flush=True)
         ingest_s = time.perf_counter() - start

@@ -56,13 +56,14 @@ def populate(ledger: Any, n_events: int, seed: int = 7, first: int = 0) -> None:
     """Bulk-insert `n_events` synthetic one-event articles numbered from `first` (no extraction)."""
     from sqlalchemy import insert
 
+    from crisisledger.resolve.storyfacts import StoryFacts
     from crisisledger.store import schema as t
 
     rng = random.Random(seed)
     places = _places(rng)
     now = dt.datetime(2024, 1, 1)
     for start in range(first, first + n_events, 5000):
-        articles, events = [], []
+        articles, events, facts = [], [], []
         for i in range(start, min(first + n_events, start + 5000)):
             cc = rng.choice(COUNTRIES)
             loc = rng.choice(places[cc])
@@ -71,6 +72,7 @@ def populate(ledger: Any, n_events: int, seed: int = 7, first: int = 0) -> None:
             aid = f"syn:{i}"
             articles.append({"id": aid, "text_hash": f"{i:064d}", "published": day, "text": f"synthetic {i}",
                              "record": {}, "ingested_at": now, "source": "bench"})  # fmt: skip
+            facts.append(StoryFacts.of(aid, day, articles[-1]["text"]).row())  # as the writer stores them
             events.append({"article_id": aid, "idx": 0, "is_main": True, "event_type": etype,
                            "sub_event_type": sub, "date": day, "date_precision": "day", "location": loc,
                            "place": loc["name"], "country_code": cc, "lat": loc["lat"], "lon": loc["lon"],
@@ -79,6 +81,7 @@ def populate(ledger: Any, n_events: int, seed: int = 7, first: int = 0) -> None:
         with ledger.engine.begin() as conn:
             conn.execute(insert(t.articles), articles)
             conn.execute(insert(t.events), events)
+            conn.execute(insert(t.story_facts), facts)
 
 
 def _queries(ledger: Any, n: int, seed: int = 11) -> list[float]:

@@ -11,6 +11,7 @@ import pytest
 from crisisledger.model import Location
 from crisisledger.resolve.incidents import EventNode, cluster
 from crisisledger.resolve.stories import StoryFacts, StorySettings, person_names, story_links
+from crisisledger.resolve.storyfacts import ages, street_addresses
 from crisisledger.store import Ledger
 from crisisledger.store.testing import event, item, pg_schema, server_available
 
@@ -104,3 +105,83 @@ def test_ledger_groups_one_story_told_with_different_places(db_url: str) -> None
         assert ledger.resolve() == 2
         groups = sorted(i["article_ids"] for i in ledger.incidents())
     assert groups == [["first", "no-events", "second"], ["other"]]
+
+
+def test_bylines_and_reporter_credits_are_not_names() -> None:
+    text = (
+        "By Jane Holloway and Ricardo Mendes\n"
+        "Kofi Mensah, 19, was shot near his home on Saturday, officers said.\n"
+        "Priya Raman, Staff Writer\n"
+        "Contact the reporter Lotte Berg at the newsroom. Follow Tamsin Achebe on Twitter.\n"
+        "Gordon Pike contributed to this report."
+    )
+    assert person_names(text) == {"kofi mensah"}
+
+
+def test_places_car_makes_and_charges_are_not_names() -> None:
+    text = (
+        "The shooting happened in Cedar Rapids late on Friday. Officers in Baton Rouge helped. "
+        "Witnesses saw a silver Chevrolet Impala leave. Lena Ortiz was charged with Aggravated Assault. "
+        "She lived in Grand Prairie, Texas, and was taken to Mercy Memorial."
+    )
+    assert person_names(text) == {"lena ortiz"}
+
+
+def test_street_addresses_and_ages_are_normalised() -> None:
+    text = (
+        "A 34-year-old man was found in the 1200 block of North Elm Street. A second victim, Ana Ruiz, 27, "
+        "was shot near Oak and Pine streets; the car stopped at Main Street and 5th Avenue."
+    )
+    assert street_addresses(text) == {"1200 n elm st", "oak st & pine st", "5th ave & main st"}
+    assert ages(text) == {34, 27}
+    assert street_addresses("He drove down Elm Street and turned.") == frozenset()
+
+
+ADDRESS_A = (
+    "A 24-year-old and a 31-year-old were wounded in the 900 block of Larkspur Avenue on Tuesday night. "
+    + FILLER
+)
+ADDRESS_B = "Gunfire in the 900 block of Larkspur Ave. left a 31-year-old man wounded, police said. " + FILLER
+ADDRESS_C = "A 58-year-old woman was robbed in the 900 block of Larkspur Avenue on Thursday. " + FILLER
+
+
+def test_shared_address_links_when_ages_agree_and_dates_are_close() -> None:
+    a = _facts("a", "2016-05-03", ADDRESS_A)
+    b = _facts("b", "2016-05-04", ADDRESS_B)
+    c = _facts("c", "2016-05-05", ADDRESS_C)  # same block, but the age differs: another incident
+    far = _facts("d", "2016-08-20", ADDRESS_B)  # same block months later
+    links = story_links([a, b, c, far])
+    assert [(k.a, k.b, k.names) for k in links] == [("a", "b", ("900 larkspur ave",))]
+    assert "give the address 900 larkspur ave" in links[0].reason
+
+
+def test_two_names_link_a_follow_up_months_later_but_one_name_does_not() -> None:
+    a = _facts("a", "2016-03-04", FIRST)
+    trial = _facts("t", "2016-10-12", SECOND)  # victim and suspect named again at the trial
+    vigil = _facts("v", "2016-09-20", "Darnell Okafor was remembered at a vigil. " + FILLER)
+    year_on = _facts("y", "2017-06-01", SECOND)
+    assert [(k.a, k.b) for k in story_links([a, trial, vigil, year_on])] == [("a", "t"), ("t", "y")]
+
+
+def test_facts_are_stored_at_write_time_and_recomputed_when_missing_or_outdated(db_url: str) -> None:
+    from sqlalchemy import delete, select, update
+
+    from crisisledger.resolve.storyfacts import FACTS_VERSION
+    from crisisledger.store import schema as t
+    from crisisledger.store.resolution import load_facts
+
+    with Ledger.open(db_url) as ledger:
+        ledger.add_records([item("first", FIRST, "2016-03-04", []), item("second", SECOND, "2016-03-06", [])])
+        with ledger.engine.begin() as conn:
+            stored = {r.article_id: r for r in conn.execute(select(t.story_facts))}
+            assert set(stored) == {"first", "second"}
+            assert stored["second"].names == ["darnell okafor", "trevor balding"]
+            assert stored["second"].version == FACTS_VERSION
+            conn.execute(delete(t.story_facts).where(t.story_facts.c.article_id == "first"))
+            conn.execute(update(t.story_facts).values(version=FACTS_VERSION - 1, names=[]))
+        with ledger.engine.begin() as conn:
+            facts = {f.article_id: f for f in load_facts(conn)}
+            assert facts["first"].names == {"darnell okafor", "maria lindqvist", "trevor balding"}
+            assert facts["second"].names == {"darnell okafor", "trevor balding"}
+            versions = set(conn.scalars(select(t.story_facts.c.version)))
+        assert versions == {FACTS_VERSION}

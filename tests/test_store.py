@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -59,7 +60,7 @@ def test_database_url_forms(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_migration_creates_exactly_the_schema(db_url: str) -> None:
     ledger = Ledger.open(db_url)
-    assert current(ledger.engine) == "0003"
+    assert current(ledger.engine) == "0004"
     with ledger.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), t.metadata)
     assert diff == []
@@ -172,7 +173,8 @@ def test_kill_9_mid_ingest_then_rerun_is_exact(db_url: str, tmp_path: Path) -> N
         assert 0 < partial["articles"] < total
         assert partial["articles"] % batch == 0  # only whole batches were committed
         assert partial["events"] == partial["figures"] == partial["articles"]
-        exec(compile(CHILD.split("Ledger.open")[0], "child", "exec"), scope := {})
+        scope: dict[str, Any] = {}
+        exec(compile(CHILD.split("Ledger.open")[0], "child", "exec"), scope)
         stats = ledger.add_records(scope["items"](total), batch_size=batch)
         assert (stats.added, stats.same_id) == (total - partial["articles"], partial["articles"])
         final = ledger.counts()

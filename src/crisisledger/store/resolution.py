@@ -18,7 +18,8 @@ from crisisledger.model import Location
 from crisisledger.resolve.figures import Report, as_dict, summarise
 from crisisledger.resolve.incidents import Cluster, EventNode, Key, Settings, cluster
 from crisisledger.resolve.places import RANK
-from crisisledger.resolve.stories import StoryFacts, StoryLink, story_links
+from crisisledger.resolve.stories import StoryLink, StorySettings, story_links
+from crisisledger.resolve.storyfacts import FACTS_VERSION, StoryFacts
 from crisisledger.store import schema as t
 
 
@@ -54,18 +55,37 @@ def load_decisions(conn: Connection) -> tuple[list[tuple[Key, Key, str]], list[t
     return must, cannot
 
 
+def load_facts(conn: Connection, min_words: int = StorySettings.min_words) -> list[StoryFacts]:
+    """Stored story facts of the articles of at least `min_words` words (shorter ones link to nothing);
+    missing or outdated facts are computed now from the article's text and stored."""
+    a, f = t.articles.c, t.story_facts.c
+    q = select(a.id, a.published, f.words, f.names, f.addresses, f.ages).join(
+        t.story_facts, f.article_id == a.id
+    )
+    q = q.where(f.version == FACTS_VERSION, f.words >= min_words)
+    facts = [
+        StoryFacts.from_row(r["id"], r["published"], r) for r in conn.execute(q.order_by(a.id)).mappings()
+    ]
+    fresh = select(f.article_id).where(f.article_id == a.id, f.version == FACTS_VERSION).exists()
+    stale = conn.execute(select(a.id, a.published).where(~fresh).order_by(a.id)).all()
+    for start in range(0, len(stale), 500):
+        chunk = dict(stale[start : start + 500])
+        texts = conn.execute(select(a.id, a.text).where(a.id.in_(list(chunk))))
+        computed = [StoryFacts.of(aid, chunk[aid], text) for aid, text in texts]
+        conn.execute(delete(t.story_facts).where(f.article_id.in_(list(chunk))))
+        conn.execute(insert(t.story_facts), [x.row() for x in computed])
+        facts += [x for x in computed if x.words >= min_words]
+    return facts
+
+
 def load_stories(conn: Connection) -> list[StoryLink]:
-    """Same-story links between the stored articles: near copies first, then shared names."""
+    """Same-story links between the stored articles: near copies first, then shared names and addresses."""
     a = t.articles.c
-    facts, copies = [], []
-    for aid, published, text, original in conn.execute(
-        select(a.id, a.published, a.text, a.duplicate_of).order_by(a.id)
-    ):
-        facts.append(StoryFacts.of(aid, published, text))
-        if original:
-            first, second = sorted((aid, original))
-            copies.append(StoryLink(first, second, (), f"article {aid} is a near copy of {original}"))
-    return copies + story_links(facts)
+    copies = []
+    for aid, original in conn.execute(select(a.id, a.duplicate_of).where(a.duplicate_of.is_not(None))):
+        first, second = sorted((aid, original))
+        copies.append(StoryLink(first, second, (), f"article {aid} is a near copy of {original}"))
+    return copies + story_links(load_facts(conn))
 
 
 def _figure_rows(conn: Connection, event_ids: set[int], total: int) -> Iterator[Any]:

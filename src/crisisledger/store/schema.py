@@ -231,3 +231,15 @@ blackout_links = Table(
     ),
     Column("reason", Text, nullable=False),
 )
+
+# ---- what each article tells about its story, computed at write time (migration 0004) ----
+story_facts = Table(
+    "story_facts",
+    metadata,
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("words", Integer, nullable=False),
+    Column("names", JSON, nullable=False),
+    Column("addresses", JSON, nullable=False),
+    Column("ages", JSON, nullable=False),
+)

@@ -16,6 +16,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection
 
 from crisisledger.model import Article, Record
+from crisisledger.resolve.storyfacts import StoryFacts
 from crisisledger.resolve.textdup import NearDuplicates, minhash, text_hash, to_bytes
 from crisisledger.store import schema as t
 
@@ -83,6 +84,7 @@ def _write_article(conn: Connection, article: Article, record: Record, h: str, s
             "ingested_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
         },
     )  # fmt: skip
+    conn.execute(insert(t.story_facts), StoryFacts.of(article.id, None, article.text).row())
     event_rows = _event_rows(article.id, record)
     figure_event: dict[int, int] = {}
     if event_rows:
