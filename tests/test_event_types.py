@@ -139,3 +139,54 @@ def test_a_bombed_patrol_is_the_target():
         "Unidentified Armed Group (Myanmar)",
         "Military Forces of Myanmar",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # partisans of parties or candidates fighting each other: mob violence (ACLED), not an armed clash
+        ("Supporters of two rival candidates clashed near the bus stand, injuring six.", "Mob violence"),
+        ("Members of the ruling party's youth wing assaulted a shopkeeper in the bazaar.", "Mob violence"),
+        # ... unless the violence happens at a demonstration or involves an armed group
+        ("Supporters of the opposition clashed with police during a rally.", "Violent demonstration"),
+        ("Supporters of the militia clashed with soldiers near the river.", "Armed clash"),
+        # vigilantes fighting beside troops are a militia, not a mob
+        ("Troops and local vigilantes clashed with insurgents near the village.", "Armed clash"),
+    ],
+)
+def test_partisan_violence_and_vigilantes(text, sub_event_type):
+    assert classify_by_rules(text) == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Residents said the soldiers left the town at dawn.", True), ("The bank raised its rate.", False)],
+)
+def test_crisis_cue(text, expected):
+    from crisisledger.extractors.event_types import has_crisis_cue
+
+    assert has_crisis_cue(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("The army recaptured the town from the insurgents.", "Government regains territory"),
+        (
+            "Security forces took control of the village after the militants fled.",
+            "Government regains territory",
+        ),
+        ("The rebels seized the town of Kaloma after a short fight.", "Non-state actor overtakes territory"),
+        ("Three villages fell under the control of the militants.", "Non-state actor overtakes territory"),
+        ("Soldiers captured two militants in the village.", None),  # men captured, not a place
+        ("Soldiers took up positions near the town.", None),
+        # a grenade thrown in a clash is part of the clash
+        ("Militants clashed with soldiers at a checkpoint after throwing a grenade.", "Armed clash"),
+        (
+            "The militants established a new command post near the river town.",
+            "Headquarters or base established",
+        ),
+    ],
+)
+def test_territory_bases_and_grenades_in_clashes(text, sub_event_type):
+    assert classify_by_rules(text) == sub_event_type

@@ -87,3 +87,39 @@ def test_coder_statement_reaches_the_main_event() -> None:
         "Separately, residents held a peaceful protest in the town. Fatalities coded as 2."
     )
     assert _main_totals(text)[0] == 2
+
+
+def test_a_suicide_bomb_in_a_battle_yields_to_the_classifier(monkeypatch):
+    _stub(monkeypatch, "Armed clash", 0.6)
+    draft = _draft("Suicide bomb")
+    assert events._sub_event_type(draft, "A suicide bomber opened the assault on the base.") == "Armed clash"
+    assert events._sub_event_type(draft, "A suicide bomber blew himself up in a market.") == "Suicide bomb"
+
+
+def _untyped_events(monkeypatch: pytest.MonkeyPatch, text: str) -> list[events._Draft]:
+    from crisisledger.model import Article
+    from crisisledger.nlp.pipeline import analyse
+
+    _stub(monkeypatch, "Change to group/activity", 0.2)  # an unsure classifier
+    return events._classifier_draft(analyse([Article(id="t", text=text)])[0])
+
+
+def test_a_short_report_with_crisis_words_always_has_an_event(monkeypatch):
+    drafts = _untyped_events(monkeypatch, "Soldiers left the town at dawn. Residents stayed indoors.")
+    assert [(d.family, d.sentences) for d in drafts] == [("other", [0, 1])]
+
+
+def test_no_event_without_crisis_words_or_confidence(monkeypatch):
+    assert _untyped_events(monkeypatch, "The central bank kept its rate at 4.5 per cent.") == []
+
+
+def test_a_long_article_needs_a_confident_classifier(monkeypatch):
+    text = "Soldiers left the town at dawn.\n\nResidents stayed indoors. " + "The market was quiet. " * 3
+    assert _untyped_events(monkeypatch, text) == []
+
+
+def test_a_grenade_in_a_clash_stays_an_armed_clash(monkeypatch):
+    _stub(monkeypatch, "Grenade", 0.9)
+    text = "Militants clashed with soldiers after throwing a grenade."
+    assert events._sub_event_type(_draft("Armed clash"), text) == "Armed clash"
+    assert events._sub_event_type(_draft("Attack"), "A grenade was thrown into a bar.") == "Grenade"

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, and_, or_, select
+from sqlalchemy import Table, and_, or_, select, tuple_
 from sqlalchemy.engine import Connection
 
 from crisisledger.api import rowjson
@@ -75,14 +75,16 @@ def _after(cursor: list[Any]) -> Any:
     day, last_id = cursor
     if day is None:
         return or_(and_(i.date_start.is_(None), i.id > last_id), i.date_start.is_not(None))
-    d = dt.date.fromisoformat(day)
-    return or_(i.date_start > d, and_(i.date_start == d, i.id > last_id))
+    return tuple_(i.date_start, i.id) > tuple_(dt.date.fromisoformat(day), last_id)
 
 
 def _scan(conn: Connection, f: Filters, bbox: tuple[float, float, float, float] | None, cursor: str | None,
           limit: int | None, columns: list[Any]) -> tuple[list[Any], bool]:  # fmt: skip
     """Rows (of `columns` plus date_start, id, lat, lon) of the incidents matching `f` and `bbox`, after
-    `cursor`, in (date_start nulls first, id) order: at most `limit` (None: all), and whether more follow."""
+    `cursor`, in (date_start nulls first, id) order: at most `limit` (None: all), and whether more follow.
+
+    Undated and dated incidents are read as two scans, each in an index's order (a single
+    "nulls first" order has no index on PostgreSQL and made every page sort the table)."""
     i = t.incidents.c
     where = store_query._where(f)
     if bbox:
@@ -92,21 +94,25 @@ def _scan(conn: Connection, f: Filters, bbox: tuple[float, float, float, float] 
     want = None if limit is None else limit + 1
     chunk = CHUNK if f.near or want is None else want  # the radius is checked after the query
     cols = [*columns, i.date_start.label("_day"), i.id.label("_id"), i.lat.label("_lat"), i.lon.label("_lon")]
-    while want is None or len(picked) < want:
-        q = select(*cols).where(*where).order_by(i.date_start.nulls_first(), i.id).limit(chunk)
-        if key is not None:
-            q = q.where(_after(key))
-        rows = conn.execute(q).all()
-        for row in rows:
-            key = [row._day.isoformat() if row._day else None, row._id]
-            if f.near and (row._lat is None or haversine_km(f.near[0], f.near[1], row._lat,
-                                                             row._lon) > f.near[2]):  # fmt: skip
-                continue
-            picked.append(row)
-            if want is not None and len(picked) >= want:
+    segments = ((i.date_start.is_(None), (i.id,)), (i.date_start.is_not(None), (i.date_start, i.id)))
+    for dated, (segment, order) in enumerate(segments):
+        if not dated and key is not None and key[0] is not None:
+            continue  # the cursor is already past the undated incidents
+        while want is None or len(picked) < want:
+            q = select(*cols).where(*where, segment).order_by(*order).limit(chunk)
+            if key is not None:
+                q = q.where(_after(key))
+            rows = conn.execute(q).all()
+            for row in rows:
+                key = [row._day.isoformat() if row._day else None, row._id]
+                if f.near and (row._lat is None or haversine_km(f.near[0], f.near[1], row._lat,
+                                                                 row._lon) > f.near[2]):  # fmt: skip
+                    continue
+                picked.append(row)
+                if want is not None and len(picked) >= want:
+                    break
+            if len(rows) < chunk:
                 break
-        if len(rows) < chunk:
-            break
     if limit is not None and len(picked) > limit:
         return picked[:limit], True
     return picked, False

@@ -36,6 +36,33 @@ _ARMED_WORDS = (
     r"rebels?|insurgents?|jihadists?|bandits?|herders|(?:sub-)?clans?)\b"
 )
 
+# Partisans of a political party, wing or candidate (not an armed organisation).
+_PARTISANS = (
+    r"(?:supporters|activists|followers|cadres|loyalists) of|(?:rival )?factions? of|"
+    r"party (?:members|supporters|activists|workers)|"
+    r"members of (?:the )?(?:[\w'-]+ ){0,4}?(?:party|league|congress|student wing|youth wing)\b"
+)
+
+# Territory changes (ACLED): who took control of a place decides the sub-type.
+_STATE_SUBJECT = (
+    r"(?:(?:government|state|national|federal) (?:security )?forces|security forces|(?:the )?army|military|"
+    r"troops|soldiers|(?:special|defen[cs]e|armed) forces)"
+)
+_NONSTATE_SUBJECT = (
+    r"(?:militants|rebels?|insurgents|jihadists|fighters|militiam[ae]n|militias?|taliban|al[- ]shabaa?b|"
+    r"boko haram|islamic state|isis|isgs|jnim|rebel coalition)"
+)
+_TAKE_VERB = (
+    r"(?:took (?:back )?(?:full )?(?:control|over)|seized|captured|overran|overtook|gain(?:ed)? control|"
+    r"liberated|cleared)"
+)
+# up to three words between the verb and the place, none a preposition ("captured two men in the village")
+_TO_PLACE = r"\W+(?:(?!(?:in|at|near|from|to|into|around|inside)\b)[^\s.]+\s+){0,3}?"
+_PLACE_NOUN = (
+    r"(?:villages?|towns?|city|district|(?:military )?bases?|camps?|area|localit(?:y|ies)|posts?|"
+    r"positions?|checkpoints?|outposts?|strongholds?|(?:district )?(?:centers?|centres?)|headquarters)\b"
+)
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "Claim of responsibility",
@@ -94,7 +121,12 @@ RULES: tuple[Rule, ...] = (
             r"detonated",
         ),
     ),
-    Rule("Grenade", _words(r"grenades?")),
+    # ACLED: a grenade thrown in the course of a clash is part of the armed clash
+    Rule(
+        "Grenade",
+        _words(r"grenades?"),
+        unless=_words(r"clash(?:es|ed)?\b", r"exchange(?:d)? (?:of )?fire", r"gunfight", r"firefight"),
+    ),
     Rule(
         "Natural disaster",
         _words(
@@ -157,7 +189,8 @@ RULES: tuple[Rule, ...] = (
             r"protesters were (?:shot|killed) by",
         ),
     ),
-    Rule("Mob violence", _words(r"\bmob\b", r"lynch", r"vigilante")),
+    # "vigilantes" alone are often an armed militia fighting beside troops (not a mob)
+    Rule("Mob violence", _words(r"\bmob\b", r"lynch", r"vigilante (?:justice|killing|attack|mob)")),
     Rule(
         # ACLED: "mob justice" (an unorganised crowd punishing a suspected thief or witch) is mob
         # violence, not an attack by an armed actor.
@@ -172,6 +205,32 @@ RULES: tuple[Rule, ...] = (
             re.IGNORECASE,
         ),
         unless=_words(r"protest", r"demonstrat"),
+    ),
+    Rule(
+        # ACLED: violence between supporters of political parties or candidates (no organised armed
+        # group, no demonstration) is mob violence, not an armed clash or an attack.
+        "Mob violence",
+        re.compile(
+            rf"\b(?:{_PARTISANS})\W+(?:[^\s.]+\s+){{0,12}}?"
+            r"(?:clash(?:ed|es)?|assault(?:ed)?|attack(?:ed)?|beat(?:en)?|stabbed|hacked|injured|vandali[sz]ed|"
+            r"fought|chased)\b",
+            re.IGNORECASE,
+        ),
+        unless=_words(
+            r"protest",
+            r"demonstrat",
+            r"rall(?:y|ies)",
+            r"march",
+            r"procession",
+            r"hartal",
+            r"blockade",
+            r"clash(?:ed|es)? with (?:the )?(?:police|security forces|army|troops|soldiers)",
+            r"militia",
+            r"militants?\b",
+            r"insurgents?",
+            r"rebels?\b",
+            r"armed group",
+        ),
     ),
     Rule(
         "Violent demonstration",
@@ -213,10 +272,31 @@ RULES: tuple[Rule, ...] = (
             r"sit-in",
             r"strike\b(?! (?:on|against|at|by|killed))",
             r"picket",
-            r"vigil",
+            r"vigils?\b",  # not "vigilantes"
             r"boycott",
         ),
         unless=_words(r"air ?strike", r"drone strike"),
+    ),
+    Rule(
+        # ACLED: state forces win back control of an area (by fighting)
+        "Government regains territory",
+        re.compile(
+            rf"\b{_STATE_SUBJECT}\W+(?:[^\s.]+\s+){{0,10}}?{_TAKE_VERB}{_TO_PLACE}{_PLACE_NOUN}"
+            rf"|\b(?:retook|retaken|recaptured?|recapturing|regain(?:ed|s)? control)\b",
+            re.IGNORECASE,
+        ),
+        unless=_words(
+            r"(?:militants|rebels|insurgents|jihadists|al[- ]shabaa?b|taliban)\W+(?:\w+\W+){0,3}re"
+        ),
+    ),
+    Rule(
+        # ACLED: a non-state armed group takes control of an area (by fighting)
+        "Non-state actor overtakes territory",
+        re.compile(
+            rf"\b{_NONSTATE_SUBJECT}\W+(?:[^\s.]+\s+){{0,10}}?{_TAKE_VERB}{_TO_PLACE}{_PLACE_NOUN}"
+            rf"|\b{_PLACE_NOUN}\W+(?:[^\s.]+\s+){{0,6}}?fell (?:to|under the control of)\b",
+            re.IGNORECASE,
+        ),
     ),
     Rule(
         "Armed clash",
@@ -308,7 +388,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "Headquarters or base established",
-        _words(r"established (?:a )?(?:base|headquarters|camp)", r"set up (?:a )?(?:base|headquarters|camp)"),
+        _words(
+            r"(?:established|set up|built) (?:an? |new )*(?:\w+ )?(?:bases?|headquarters|camps?|checkpoints?|"
+            r"command posts?|positions|outposts?)\b"
+        ),
     ),
     Rule(
         "Non-violent transfer of territory",
@@ -343,6 +426,95 @@ def classify_by_rules(text: str) -> str | None:
         if rule.matches(text):
             return rule.sub_event_type
     return None
+
+
+# Words that say a text is about conflict or crisis at all: a short report holding one of them
+# tells an event even when no rule types it (ACLED notes describe exactly one event each).
+_CRISIS_CUE = _words(
+    r"kill",
+    r"dead\b",
+    r"died",
+    r"deaths?\b",
+    r"bod(?:y|ies)\b",
+    r"wound",
+    r"injur",
+    r"attack",
+    r"armed\b",
+    r"gun",
+    r"shot\b",
+    r"shoot",
+    r"fired\b",
+    r"militia",
+    r"militant",
+    r"rebel",
+    r"insurgent",
+    r"fighters?\b",
+    r"soldiers?\b",
+    r"troops?\b",
+    r"army\b",
+    r"military",
+    r"police",
+    r"security forces",
+    r"forces\b",
+    r"protest",
+    r"demonstrat",
+    r"rall(?:y|ies|ied)\b",
+    r"march",
+    r"riot",
+    r"clash",
+    r"fight",
+    r"explo",
+    r"bomb",
+    r"blast",
+    r"mines?\b",
+    r"shell",
+    r"abduct",
+    r"kidnap",
+    r"hostage",
+    r"arrest",
+    r"detain",
+    r"loot",
+    r"raid",
+    r"seiz",
+    r"captur",
+    r"displac",
+    r"violen",
+    r"assault",
+    r"beat(?:en|ing)?\b",
+    r"tortur",
+    r"curfew",
+    r"ceasefire",
+    r"weapon",
+    r"ambush",
+    r"airstrike",
+    r"hack(?:ed|ing)\b",
+    r"stabb",
+    r"machete",
+    r"burn",
+    r"torch",
+    r"destroy",
+    r"attempt",
+    r"threat",
+    r"intimidat",
+    r"extort",
+    r"jihad",
+    r"terroris",
+    r"gunm[ae]n",
+    r"bandits?\b",
+    r"herders?\b",
+    r"clans?\b",
+    r"operation",
+    r"al[- ]shabaa?b",
+    r"taliban",
+    r"islamic state",
+    r"checkpoint",
+    r"bases?\b",
+)
+
+
+def has_crisis_cue(text: str) -> bool:
+    """Whether `text` uses any word of conflict or crisis (the gate for untyped short reports)."""
+    return bool(_CRISIS_CUE.search(text))
 
 
 def is_violent(text: str) -> bool:

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from crisisledger.extractors.actors import find_actors
 from crisisledger.extractors.classifier import classify
 from crisisledger.extractors.dates import event_date
-from crisisledger.extractors.event_types import RULES, classify_by_rules
-from crisisledger.extractors.figure_notes import CODED_MARK
+from crisisledger.extractors.event_types import RULES, classify_by_rules, has_crisis_cue
+from crisisledger.extractors.figure_notes import CODED_MARK, SUICIDE_GROUP
 from crisisledger.extractors.tolls import stated_total
 from crisisledger.model import SUB_EVENT_TYPES, Event, Figure, Location, Span
 from crisisledger.nlp.pipeline import ArticleDoc
@@ -126,7 +126,11 @@ def _drafts(doc: ArticleDoc, figures: list[Figure]) -> list[_Draft]:
             current.sentences.append(i)
         if sub is None and news and i >= LEAD_SENTENCES and current is not None:
             known = {figures[f].kind for f in current.figures if figures[f].value > 0}
-            figs = [f for f in figs if figures[f].kind not in _BACKGROUND_KINDS & known]  # background
+            figs = [
+                f
+                for f in figs
+                if figures[f].kind not in _BACKGROUND_KINDS & known or figures[f].group == SUICIDE_GROUP
+            ]  # background, except the attacker's own death
         coded = [f for f in figs if CODED_MARK.match(figures[f].text)]
         if coded and _main_draft(drafts) is not None:
             main = _main_draft(drafts)
@@ -175,6 +179,14 @@ FAMILY_RULES = {"Violent demonstration"}
 # The contract's extra categories yield only to a classifier this sure of an ACLED type.
 EXTRA_OVERRIDE_CONFIDENCE = 0.8
 SHORT_REPORT_CHARS = 1200  # a report this short tells one incident: classify all of it
+_PARAGRAPH = re.compile(r"\n\s*\n")
+# A suicide bomb told with these words was part of a battle, or stopped by armed forces (an armed clash).
+_COMBAT = re.compile(
+    r"\b(?:clash\w*|battle\w*|fighting|fought|assault|gunfight|firefight|exchange of fire|"
+    r"foil\w*|intercept\w*|halted|stopped|shot)\b",
+    re.IGNORECASE,
+)
+_IN_BATTLE = {"Grenade", "Suicide bomb"}
 
 
 def _ruled_type(draft: _Draft) -> str | None:
@@ -194,8 +206,8 @@ def _sub_event_type(draft: _Draft, text: str) -> str:
     classifier is near certain of an ACLED type.
     """
     ruled = _ruled_type(draft)
-    if ruled in STRONG_RULES:
-        return ruled
+    if ruled in STRONG_RULES and not (ruled == "Suicide bomb" and _COMBAT.search(text)):
+        return ruled  # (ACLED: a suicide bomb opening an assault or a battle is part of an armed clash)
     (prediction,) = classify([text])
     if prediction is None:
         return ruled or "Other"
@@ -207,6 +219,8 @@ def _sub_event_type(draft: _Draft, text: str) -> str:
         return ruled
     if ruled == "Protest with intervention" and prediction.sub_event_type == "Peaceful protest":
         return ruled  # the intervention is often told after the protest, where the classifier misses it
+    if ruled == "Armed clash" and prediction.sub_event_type in _IN_BATTLE and _COMBAT.search(text):
+        return ruled  # ACLED: a grenade or suicide bomb used in the course of a battle is part of the clash
     if ruled is None or prediction.confidence >= threshold:
         return prediction.sub_event_type
     return ruled
@@ -220,13 +234,22 @@ def _classifier_text(doc: ArticleDoc, draft: _Draft, drafts: list[_Draft]) -> st
     return " ".join(doc.sentences[i].text for i in sorted(draft.sentences))
 
 
+def _is_short_report(doc: ArticleDoc) -> bool:
+    """A short text without article structure (paragraphs): like an ACLED note, it tells one event."""
+    return len(doc.text) <= SHORT_REPORT_CHARS and not _PARAGRAPH.search(doc.text.strip())
+
+
 def _classifier_draft(doc: ArticleDoc) -> list[_Draft]:
-    """An event for a report no rule typed, when the classifier is confident about its lead."""
-    lead = list(range(min(LEAD_FOR_CLASSIFIER, len(doc.sentences))))
+    """An event for a report no rule typed: the classifier's, when it is confident about the lead,
+    or, for a short report that uses words of conflict or crisis, always (one note, one event)."""
+    short = _is_short_report(doc)
+    lead = list(range(len(doc.sentences) if short else min(LEAD_FOR_CLASSIFIER, len(doc.sentences))))
     if not lead:
         return []
     (prediction,) = classify([" ".join(doc.sentences[i].text for i in lead)])
-    if prediction is None or prediction.confidence < CLASSIFIER_CONFIDENCE:
+    if prediction is None:
+        return []
+    if prediction.confidence < CLASSIFIER_CONFIDENCE and not (short and has_crisis_cue(doc.text)):
         return []
     return [_Draft(family_of(prediction.sub_event_type), sentences=lead)]
 

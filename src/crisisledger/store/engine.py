@@ -42,4 +42,5 @@ def make_engine(db: str | os.PathLike[str] | None = None) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # A server (API workers, concurrent clients) needs more than the default 5 + 10 connections.
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=30)

@@ -161,6 +161,7 @@ incidents = Table(
     Index("ix_incidents_date", "date_start"),
     Index("ix_incidents_country_type_date", "country_code", "event_type", "date_start"),  # migration 0003
     Index("ix_incidents_country_sub_date", "country_code", "sub_event_type", "date_start"),  # migration 0003
+    Index("ix_incidents_list_order", "date_start", "id"),  # migration 0005
 )
 
 incident_events = Table(
