@@ -14,24 +14,28 @@ from crisisledger.ingest.acled import convert, read_acled
 from crisisledger.ingest.gdelt import COLUMNS, cameo_to_acled, read_gdelt
 from crisisledger.store import Ledger
 
-NEW_HEADER = ("event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,assoc_actor_1,"
-              "actor2,country,admin1,admin2,location,latitude,longitude,geo_precision,source,notes,fatalities")
+NEW_HEADER = (
+    "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,assoc_actor_1,"
+    "actor2,country,admin1,admin2,location,latitude,longitude,geo_precision,source,notes,fatalities"
+)
 NEW_ROWS = [
-    'XYZ101,12 March 2021,2021,1,Battles,Armed clash,Militia A,,Army B,Kenya,Nairobi,Westlands,Kangemi,'
+    "XYZ101,12 March 2021,2021,1,Battles,Armed clash,Militia A,,Army B,Kenya,Nairobi,Westlands,Kangemi,"
     '-1.26,36.75,1,Daily Paper,"Two armed groups exchanged fire near a market, three people died.",3',
-    'XYZ102,13-Mar-21,2021,2,Protests,Peaceful protest,Protesters (Kenya),Teachers (Kenya),,Kenya,Mombasa,,'
+    "XYZ102,13-Mar-21,2021,2,Protests,Peaceful protest,Protesters (Kenya),Teachers (Kenya),,Kenya,Mombasa,,"
     'Mombasa,-4.05,39.67,3,Coast Radio,"Teachers marched over unpaid wages.",0',
     'XYZ103,not a date,2021,1,Riots,Mob violence,Rioters (Kenya),,,Kenya,,,Kisumu,-0.1,34.75,1,X,"Crowd.",0',
     'XYZ104,2021-03-14,2021,1,Riots,Dance party,Rioters (Kenya),,,Kenya,,,Kisumu,-0.1,34.75,1,X,"Odd.",0',
 ]
-OLD_HEADER = ("GWNO,EVENT_ID_CNTY,EVENT_ID_NO_CNTY,EVENT_DATE,YEAR,TIME_PRECISION,EVENT_TYPE,ACTOR1,"
-              "ALLY_ACTOR_1,INTER1,ACTOR2,ALLY_ACTOR_2,INTER2,INTERACTION,COUNTRY,ADMIN1,ADMIN2,ADMIN3,"
-              "LOCATION,LATITUDE,LONGITUDE,GEO_PRECISION,SOURCE,NOTES,FATALITIES")
+OLD_HEADER = (
+    "GWNO,EVENT_ID_CNTY,EVENT_ID_NO_CNTY,EVENT_DATE,YEAR,TIME_PRECISION,EVENT_TYPE,ACTOR1,"
+    "ALLY_ACTOR_1,INTER1,ACTOR2,ALLY_ACTOR_2,INTER2,INTERACTION,COUNTRY,ADMIN1,ADMIN2,ADMIN3,"
+    "LOCATION,LATITUDE,LONGITUDE,GEO_PRECISION,SOURCE,NOTES,FATALITIES"
+)
 OLD_ROWS = [
-    '770,9PAK,9,02-February-2015,2015,1,Riots/Protests,Protesters (Pakistan),,6,,,0,60,Pakistan,Sindh,'
+    "770,9PAK,9,02-February-2015,2015,1,Riots/Protests,Protesters (Pakistan),,6,,,0,60,Pakistan,Sindh,"
     'Karachi,,Karachi,24.86,67.01,1,Dawn,"Shopkeepers closed their stalls and rallied against a new tax.",0',
-    '770,10PAK,10,03-February-2015,2015,1,Remote violence,Unidentified Armed Group (Pakistan),,3,'
-    'Civilians (Pakistan),,7,37,Pakistan,Balochistan,Quetta,,Quetta,30.18,67.0,2,Dawn,'
+    "770,10PAK,10,03-February-2015,2015,1,Remote violence,Unidentified Armed Group (Pakistan),,3,"
+    "Civilians (Pakistan),,7,37,Pakistan,Balochistan,Quetta,,Quetta,30.18,67.0,2,Dawn,"
     '"A roadside IED hit a bus, killing four.",4',
 ]
 
@@ -68,7 +72,11 @@ def test_acled_new_schema_rows(tmp_path: Path) -> None:
     assert (ev.event_type, ev.sub_event_type, ev.date) == ("Battles", "Armed clash", dt.date(2021, 3, 12))
     assert ev.location is not None
     assert (ev.location.name, ev.location.country_code, ev.location.admin1, ev.location.admin2) == (
-        "Kangemi", "KE", "Nairobi", "Westlands")
+        "Kangemi",
+        "KE",
+        "Nairobi",
+        "Westlands",
+    )
     assert (ev.location.lat, ev.location.lon, ev.location.precision) == (-1.26, 36.75, "city")
     assert [(a.name, a.role) for a in ev.actors] == [("Militia A", "actor1"), ("Army B", "actor2")]
     assert ev.fatalities == 3 and ev.figures == [0]
@@ -126,7 +134,12 @@ def test_gdelt_tab_export(tmp_path: Path) -> None:
     loc = record.main_event.location
     assert loc is not None
     assert (loc.name, loc.country_code, loc.country, loc.admin1, loc.precision) == (
-        "Nairobi", "KE", "Kenya", "Nairobi Area", "city")
+        "Nairobi",
+        "KE",
+        "Kenya",
+        "Nairobi Area",
+        "city",
+    )
     assert record.main_event.date == dt.date(2021, 3, 12)
 
 
@@ -180,7 +193,8 @@ def test_events_command_filters_and_parquet(tmp_path: Path) -> None:
                                   "--format", "jsonl"])  # fmt: skip
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert [(r["article_id"], r["fatalities"], r["sub_event_type"]) for r in rows] == [
-        ("acled:10PAK", 4, "Remote explosive/landmine/IED")]
+        ("acled:10PAK", 4, "Remote explosive/landmine/IED")
+    ]
     near = runner.invoke(main, ["events", "--db", db, "--near", "24.86,67.01,10", "--format", "csv"])
     assert near.output.splitlines()[1].split(",")[2] == "acled:9PAK"
     out = tmp_path / "ev.parquet"

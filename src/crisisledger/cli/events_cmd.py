@@ -82,4 +82,3 @@ def events(db: str | None, country: str | None, since: dt.datetime | None, until
     finally:
         if output:
             out.close()
-

@@ -95,10 +95,12 @@ def _import(path: str, db: str | None, read: Callable[[str], Iterator[Converted]
 _options = (
     click.argument("path", type=click.Path(exists=True, dir_okay=False)),
     click.option("--db", envvar="CRISISLEDGER_DB", default=None, help=DB_HELP),
-    click.option("--progress/--no-progress", default=None,
-                 help="progress bar (default: large files on a terminal)"),
-    click.option("--resolve/--no-resolve", default=True, show_default=True,
-                 help="rebuild incidents afterwards"),
+    click.option(
+        "--progress/--no-progress", default=None, help="progress bar (default: large files on a terminal)"
+    ),
+    click.option(
+        "--resolve/--no-resolve", default=True, show_default=True, help="rebuild incidents afterwards"
+    ),
 )
 
 

@@ -93,8 +93,10 @@ def _location(row: dict[str, str]) -> Location | None:
     if not name:
         return None
     lat, lon = to_float(cell(row, "latitude"), "latitude"), to_float(cell(row, "longitude"), "longitude")
-    if (lat is None) != (lon is None) or (lat is not None and not (-90 <= lat <= 90)) or (
-        lon is not None and not (-180 <= lon <= 180)
+    if (
+        (lat is None) != (lon is None)
+        or (lat is not None and not (-90 <= lat <= 90))
+        or (lon is not None and not (-180 <= lon <= 180))
     ):
         raise RowError(f"bad coordinates {lat}, {lon}")
     country_name = cell(row, "country")
@@ -114,7 +116,7 @@ def _actors(row: dict[str, str]) -> list[Actor]:
 
 
 def article_id(row: dict[str, str]) -> str:
-    """"acled:<event_id_cnty>", or a hash of the row when the export has no event id."""
+    """ "acled:<event_id_cnty>", or a hash of the row when the export has no event id."""
     eid = cell(row, "event_id_cnty")
     if eid:
         return f"acled:{eid}"
@@ -168,4 +170,3 @@ def read_acled(path: str | Path) -> Iterator[Converted]:
                 yield Converted(line, error=str(exc).splitlines()[0])
                 continue
             yield Converted(line, article, record)
-
