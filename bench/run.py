@@ -28,6 +28,7 @@ import ledger_latency
 import muc4
 import web_load
 from common import REPO, SHARED_BENCH, Metric
+from limits import LIMITS
 
 
 def _blackout_metrics(limit: int | None) -> list[Metric]:
@@ -134,6 +135,12 @@ def write_markdown(metrics: list[Metric], command: str, seconds: float, path: Pa
         lines.append(
             f"| {m.dataset} | {m.name} | {m.formatted()} | {m.n} | {goal_text(m)} | {m.status} | {m.note} |"
         )
+    unmet = [m for m in metrics if m.status == "not met"]
+    if unmet:
+        lines += ["", "## Goals not yet reached: what limits each, what would move it", ""]
+        for m in unmet:
+            lines.append(f"- **{m.dataset} {m.name}** ({m.formatted()}, goal {goal_text(m)}): "
+                         f"{LIMITS.get(m.name, 'not analysed yet.')}")  # fmt: skip
     lines += [
         "",
         "Notes: ACLED is scored on the held-out files only (Kenya; Syria/Yemen/Afghanistan/Iraq/Libya/",
