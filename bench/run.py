@@ -139,8 +139,8 @@ def write_markdown(metrics: list[Metric], command: str, seconds: float, path: Pa
     if unmet:
         lines += ["", "## Goals not yet reached: what limits each, what would move it", ""]
         for m in unmet:
-            lines.append(f"- **{m.dataset} {m.name}** ({m.formatted()}, goal {goal_text(m)}): "
-                         f"{LIMITS.get(m.name, 'not analysed yet.')}")  # fmt: skip
+            why = LIMITS.get(f"{m.dataset} {m.name}") or LIMITS.get(m.name, "not analysed yet.")
+            lines.append(f"- **{m.dataset} {m.name}** ({m.formatted()}, goal {goal_text(m)}): {why}")
     lines += [
         "",
         "Notes: ACLED is scored on the held-out files only (Kenya; Syria/Yemen/Afghanistan/Iraq/Libya/",

@@ -19,7 +19,7 @@ def _blackouts(text: str) -> list[Blackout]:
 def test_restoration_after_multi_day_blackout_in_a_city() -> None:
     text = (
         "Protests spread across Kazakhstan last week. "
-        "After a five-day blackout, the Internet was restored in Almaty on Monday, NetBlocks said."
+        "Internet access in Almaty was restored on Monday at the end of a five-day blackout, NetBlocks said."
     )
     [b] = _blackouts(text)
     assert (b.status, b.area, b.country_code) == ("restored", "Almaty", "KZ")

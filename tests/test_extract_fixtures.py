@@ -24,7 +24,7 @@ the Sputnik agency reported."""
 
 # Word order and filler words as machine translation from Romance languages leaves them.
 TRANSLATED = """They are at least 12 the dead in the clashes of Nairobi this week, 5 of which only in the \
-district of Kibera. More than 40 people they remained hurt and it's nearly 300 have been detained during \
+district of Kibera. Over 40 persons they stayed hurt and it's nearly 300 were detained during \
 the protests. This was reported by the newspapers citing the Kenyan police."""
 
 

@@ -5,7 +5,7 @@ Rule-based and sentence-local (fast: a sentence without a casualty word is skipp
 in a sentence, its kind comes from, in order of preference:
 
 1. a kind word right after it, across at most four words of any kind except clause words
-   ("164 the dead people", "2200 people they remained wounds", "8000 have been arrested");
+   ("57 the dead persons", "310 persons they stayed wounded", "900 were detained");
 2. a kind word or toll noun right before it ("killing 5", "the death toll rose to 40");
 3. "N of whom / of which / of them": the kind of the figure it subdivides;
 4. coordination "killed a policeman and 3 civilians": the kind of the figure before it;
