@@ -20,12 +20,11 @@ from rich.table import Table
 
 from crisisledger.cli import main
 from crisisledger.cli.import_cmd import import_group
+from crisisledger.cli.options import db_option
 from crisisledger.ingest.shutdown_rows import RecordBlackout, Rejected
 from crisisledger.store import Ledger
 from crisisledger.store import blackouts as store
 
-DB_HELP = "ledger: a path, sqlite:/// or postgresql://… URL (default $CRISISLEDGER_DB or ./crisisledger.db)"
-db_option = click.option("--db", envvar="CRISISLEDGER_DB", default=None, help=DB_HELP)
 Reader = Callable[[str | Path], Iterator[tuple[int, list[RecordBlackout] | Rejected]]]
 BATCH = 500
 

@@ -18,11 +18,11 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from crisisledger.cli import main
+from crisisledger.cli.options import db_option
 from crisisledger.ingest.tabular import Converted, RowError
 from crisisledger.model import Article, Record
 from crisisledger.store import IngestStats, Ledger
 
-DB_HELP = "ledger: a path, sqlite:/// or postgresql://… URL (default $CRISISLEDGER_DB or ./crisisledger.db)"
 MAX_LISTED = 20  # failed rows printed one by one; the rest are counted by reason
 
 
@@ -94,7 +94,7 @@ def _import(path: str, db: str | None, read: Callable[[str], Iterator[Converted]
 
 _options = (
     click.argument("path", type=click.Path(exists=True, dir_okay=False)),
-    click.option("--db", envvar="CRISISLEDGER_DB", default=None, help=DB_HELP),
+    db_option,
     click.option(
         "--progress/--no-progress", default=None, help="progress bar (default: large files on a terminal)"
     ),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
@@ -15,13 +14,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from crisisledger.cli import main
+from crisisledger.cli.options import db_option, query_options
 from crisisledger.model import Article
 from crisisledger.pipeline import records_to_store
 from crisisledger.store import Filters, IngestStats, Ledger
 from crisisledger.store import export as exporter
 
-DB_HELP = "ledger: a path, sqlite:/// or postgresql://… URL (default $CRISISLEDGER_DB or ./crisisledger.db)"
-db_option = click.option("--db", envvar="CRISISLEDGER_DB", default=None, help=DB_HELP)
 PROGRESS_MIN_ITEMS = 20
 
 
@@ -75,16 +73,6 @@ def ingest(inputs: tuple[str, ...], db: str | None, batch_size: int, progress: b
     sys.exit(1 if failures else 0)
 
 
-def _near(value: str | None) -> tuple[float, float, float] | None:
-    if not value:
-        return None
-    try:
-        lat, lon, km = (float(x) for x in value.split(","))
-    except ValueError:
-        raise click.BadParameter("expected LAT,LON,KM") from None
-    return lat, lon, km
-
-
 def _table(incidents: list[dict[str, Any]], console: Console) -> None:
     table = Table("id", "dates", "type", "place", "killed", "injured", "arrested", "articles")
     for inc in incidents:
@@ -103,27 +91,11 @@ def _table(incidents: list[dict[str, Any]], console: Console) -> None:
 
 @main.command()
 @db_option
-@click.option("--country", help="country code or name")
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="incidents ending on or after this day")
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="incidents starting on or before this day")
-@click.option("--type", "event_type", help="event type or sub-event type")
-@click.option("--min-killed", type=int, help="at least this many killed (conservative figure)")
-@click.option("--near", help="LAT,LON,KM: within KM kilometres of a point")
-@click.option("--q", "text", help="text in the place name or the articles")
-@click.option("--limit", type=int)
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "geojson", "parquet"]), default="table"
+@query_options(
+    "incident", "incidents ending on or after this day", "incidents starting on or before this day"
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="output file (required for parquet)")
-def incidents(db: str | None, country: str | None, since: dt.datetime | None, until: dt.datetime | None,
-              event_type: str | None, min_killed: int | None, near: str | None, text: str | None,
-              limit: int | None, fmt: str, output: str | None) -> None:  # fmt: skip
+def incidents(db: str | None, filters: Filters, fmt: str, output: str | None) -> None:
     """List incidents matching the filters (table, JSON Lines, ACLED-layout CSV, GeoJSON or Parquet)."""
-    if fmt == "parquet" and not output:
-        raise click.UsageError("--format parquet needs -o FILE")
-    filters = Filters(country=country, since=since.date() if since else None,
-                      until=until.date() if until else None, event_type=event_type, min_killed=min_killed,
-                      near=_near(near), text=text, limit=limit)  # fmt: skip
     with Ledger.open(db) as ledger:
         found = ledger.incidents(filters)
     if fmt == "parquet":

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from crisisledger.cli import main
-from crisisledger.cli.ledger_cmd import db_option
+from crisisledger.cli.options import db_option
 
 tokens_option = click.option(
     "--tokens", "tokens_path", type=click.Path(dir_okay=False, path_type=Path), envvar="CRISISLEDGER_TOKENS",

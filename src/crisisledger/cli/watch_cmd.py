@@ -11,13 +11,12 @@ import click
 from rich.console import Console
 
 from crisisledger.cli import main
+from crisisledger.cli.options import db_option
 from crisisledger.ingest.feeds import PollReport, WatchConfig, Watcher, read_feed_list
 from crisisledger.model import Article
 from crisisledger.pipeline import records_to_store
 from crisisledger.store import Ledger
 from crisisledger.store.engine import database_url
-
-DB_HELP = "ledger: a path, sqlite:/// or postgresql://… URL (default $CRISISLEDGER_DB or ./crisisledger.db)"
 
 
 def state_path(db: str | None) -> Path:
@@ -54,7 +53,7 @@ def _print(console: Console, report: PollReport) -> None:
 
 @main.command()
 @click.argument("feeds", type=click.Path(exists=True, dir_okay=False))
-@click.option("--db", envvar="CRISISLEDGER_DB", default=None, help=DB_HELP)
+@db_option
 @click.option("--interval", type=click.FloatRange(min=1), default=900, show_default=True,
               help="seconds between polls of each feed")  # fmt: skip
 @click.option("--once", is_flag=True, help="poll once and exit")
