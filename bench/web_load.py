@@ -30,27 +30,10 @@ import httpx
 
 from crisisledger.store import Ledger
 from crisisledger.store import schema as t
+from crisisledger.web.browser import CHROMIUM, CHROMIUM_ARGS, browser_unavailable
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync", "--disable-quic"]  # fmt: skip
 RUNS = 3
 TYPES = ("Protests", "Riots", "Battles", "Explosions/Remote violence", "Violence against civilians")
-
-
-def missing() -> str | None:
-    """Why the browser measurement cannot run here, or None."""
-    from crisisledger.web import frontend_built
-
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "playwright is not installed"
-    if not CHROMIUM.exists():
-        return f"{CHROMIUM} is missing"
-    if not frontend_built():
-        return "the front end is not built (npm ci --prefix web && node web/build.mjs)"
-    return None
 
 
 def build(db: str, n: int) -> None:
@@ -81,7 +64,7 @@ def _loads(url: str, runs: int) -> tuple[list[float], list[float], str]:
 
     in_page, wall, count = [], [], ""
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         try:
             for _ in range(runs):
                 context = browser.new_context(viewport={"width": 1400, "height": 900})
@@ -101,7 +84,7 @@ def _loads(url: str, runs: int) -> tuple[list[float], list[float], str]:
 def run(limit: int | None = None, runs: int = RUNS) -> dict[str, Any]:
     """Median first-load time of the dashboard over `limit` incidents (default 10,000), in ms."""
     n = limit or 10_000
-    reason = missing()
+    reason = browser_unavailable()
     if reason:
         return {"skipped": reason, "incidents": n}
     with tempfile.TemporaryDirectory() as tmp:

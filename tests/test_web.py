@@ -28,26 +28,10 @@ from crisisledger.model import Blackout, Claim, Location
 from crisisledger.store import Ledger
 from crisisledger.store import schema as t
 from crisisledger.store.testing import event, figure, item, kazakhstan_items
+from crisisledger.web.browser import CHROMIUM, CHROMIUM_ARGS, browser_unavailable
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync", "--disable-quic"]  # fmt: skip
 OUT = Path(__file__).resolve().parents[1] / "test-output" / "web"
 NASTY = 'Crowds gathered <script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> in Town.'
-
-
-def _missing() -> str | None:
-    from crisisledger.web import frontend_built
-
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "playwright is not installed (pip install playwright==1.65.2)"
-    if not CHROMIUM.exists():
-        return f"{CHROMIUM} is missing (apt-get install -y chromium)"
-    if not frontend_built():
-        return "the front-end is not built (npm ci --prefix web && node web/build.mjs)"
-    return None
 
 
 def fixture_items() -> list[tuple]:
@@ -135,14 +119,14 @@ class Server:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    reason = _missing()
+    reason = browser_unavailable()
     if reason:
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield b
         b.close()
 

@@ -59,7 +59,7 @@ def map_points(request: Request, country: str | None = None, since: Day = None, 
     i = t.incidents.c
     cols = (i.id, i.lat, i.lon, i.event_type, i.sub_event_type, i.date_start, i.date_end, i.place,
             i.country_code, i.fatalities)  # fmt: skip
-    where = store_query._where(_filters(country, since, until, type, q, min_killed))
+    where = store_query.where_clauses(_filters(country, since, until, type, q, min_killed))
     stmt = select(*cols).where(*where).order_by(i.date_start, i.id).limit(MAP_MAX + 1)
     with request.app.state.ledger.engine.connect() as conn:
         rows = [[r[0], r[1], r[2], r[3], r[4], _iso(r[5]), _iso(r[6]), r[7], r[8], r[9]]
@@ -72,7 +72,7 @@ def timeline(request: Request, country: str | None = None, since: Day = None, un
              type: str | None = None, q: str | None = None) -> JSONResponse:  # fmt: skip
     """`days`: [date, event type, incidents, killed] by date (undated incidents are left out)."""
     i = t.incidents.c
-    where = store_query._where(_filters(country, since, until, type, q))
+    where = store_query.where_clauses(_filters(country, since, until, type, q))
     stmt = (select(i.date_start, i.event_type, func.count(), func.coalesce(func.sum(i.fatalities), 0))
             .where(i.date_start.is_not(None), *where).group_by(i.date_start, i.event_type)
             .order_by(i.date_start, i.event_type))  # fmt: skip

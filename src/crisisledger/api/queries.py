@@ -86,7 +86,7 @@ def _scan(conn: Connection, f: Filters, bbox: tuple[float, float, float, float] 
     Undated and dated incidents are read as two scans, each in an index's order (a single
     "nulls first" order has no index on PostgreSQL and made every page sort the table)."""
     i = t.incidents.c
-    where = store_query._where(f)
+    where = store_query.where_clauses(f)
     if bbox:
         where.append(_bbox_clause(bbox))
     key = decode_cursor("incidents", cursor, 2) if cursor else None

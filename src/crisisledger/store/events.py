@@ -3,36 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.engine import Connection
 
-from crisisledger.geo.countries import lookup_country
 from crisisledger.resolve.places import haversine_km
 from crisisledger.store import schema as t
-from crisisledger.store.query import Filters, type_clause
+from crisisledger.store.query import Filters, common_clauses
 
 
 def _where(f: Filters) -> list[Any]:
     e, a = t.events.c, t.articles.c
-    clauses: list[Any] = []
-    if f.country:
-        country = lookup_country(f.country)
-        clauses.append(e.country_code == (country.code if country else f.country.upper()))
-    if f.since:
-        clauses.append(e.date >= f.since)
-    if f.until:
-        clauses.append(e.date <= f.until)
-    if f.event_type:
-        clauses.append(type_clause(e.event_type, e.sub_event_type, f.event_type))
-    if f.min_killed is not None:
-        clauses.append(e.fatalities >= f.min_killed)
-    if f.near:
-        lat, lon, km = f.near
-        dlat, dlon = km / 111.0, km / (111.0 * max(0.01, math.cos(math.radians(lat))))
-        clauses += [e.lat.between(lat - dlat, lat + dlat), e.lon.between(lon - dlon, lon + dlon)]
+    clauses = common_clauses(f, t.events, e.date, e.date)
     if f.text:
         pattern = f"%{f.text}%"
         clauses.append(or_(e.place.ilike(pattern), a.title.ilike(pattern), a.text.ilike(pattern)))

@@ -64,25 +64,34 @@ def type_clause(type_column: Any, sub_column: Any, value: str) -> Any:
     return or_(type_column == value, sub_column == value)
 
 
-def _where(f: Filters) -> list[Any]:
-    i = t.incidents.c
+def common_clauses(f: Filters, table: Any, start: Any, end: Any) -> list[Any]:
+    """The clauses every stored table filters alike (country, dates, type, killed, radius box) on
+    `table`'s columns; the date range keeps rows whose [start, end] meets [since, until]."""
+    c = table.c
     clauses: list[Any] = []
     if f.country:
         country = lookup_country(f.country)  # a code or a name; one indexed equality either way
-        clauses.append(i.country_code == (country.code if country else f.country.upper()))
+        clauses.append(c.country_code == (country.code if country else f.country.upper()))
     if f.since:
-        clauses.append(i.date_end >= f.since)
+        clauses.append(end >= f.since)
     if f.until:
-        clauses.append(i.date_start <= f.until)
+        clauses.append(start <= f.until)
     if f.event_type:
-        clauses.append(type_clause(i.event_type, i.sub_event_type, f.event_type))
+        clauses.append(type_clause(c.event_type, c.sub_event_type, f.event_type))
     if f.min_killed is not None:
-        clauses.append(i.fatalities >= f.min_killed)
-    if f.near:
+        clauses.append(c.fatalities >= f.min_killed)
+    if f.near:  # a box around the point; the exact radius is checked on the rows
         lat, lon, km = f.near
         dlat = km / 111.0
         dlon = km / (111.0 * max(0.01, math.cos(math.radians(lat))))
-        clauses += [i.lat.between(lat - dlat, lat + dlat), i.lon.between(lon - dlon, lon + dlon)]
+        clauses += [c.lat.between(lat - dlat, lat + dlat), c.lon.between(lon - dlon, lon + dlon)]
+    return clauses
+
+
+def where_clauses(f: Filters) -> list[Any]:
+    """The WHERE clauses of the incidents matching `f` (the exact radius is checked on the rows)."""
+    i = t.incidents.c
+    clauses = common_clauses(f, t.incidents, i.date_start, i.date_end)
     if f.text:
         pattern = f"%{f.text}%"
         e, a, ie = t.events, t.articles, t.incident_events
@@ -96,7 +105,7 @@ def _where(f: Filters) -> list[Any]:
 
 def find_incidents(conn: Connection, f: Filters) -> list[dict[str, Any]]:
     """Incidents matching `f`, by start date then id."""
-    q = select(t.incidents).where(*_where(f)).order_by(t.incidents.c.date_start, t.incidents.c.id)
+    q = select(t.incidents).where(*where_clauses(f)).order_by(t.incidents.c.date_start, t.incidents.c.id)
     if f.limit and not f.near:
         q = q.limit(f.limit)
     out = []
