@@ -125,7 +125,8 @@ def make(site: Site, tmp_path: Path, addresses: list[str], sink: ListSink | None
     sink = sink or ListSink()
     clock = clock or Clock()
     state = WatchState.load(tmp_path / "ledger.db.watch.json")
-    watcher = Watcher(addresses, state, Fetcher(allow_private=True), sink, WatchConfig(interval=600), clock)
+    fetcher = Fetcher(allow_private=True, delay=0)
+    watcher = Watcher(addresses, state, fetcher, sink, WatchConfig(interval=600), clock)
     return watcher, sink, clock
 
 
@@ -138,14 +139,15 @@ def test_first_poll_stores_each_entry_and_second_poll_fetches_nothing(site: Site
     assert first.title == "Police disperse march in Kisumu"
     assert "tear gas" in first.text and "Home | World" not in first.text
     assert str(first.published) == "2024-03-01"
-    assert site.log == ["/feed.xml", "/news/a1.html", "/news/a2.html", "/news/a3.html"]
+    # robots.txt is read once for the site (it is missing here: everything is allowed)
+    assert site.log == ["/feed.xml", "/robots.txt", "/news/a1.html", "/news/a2.html", "/news/a3.html"]
 
     again = watcher.poll()  # not due yet: no request at all
-    assert (again.backing_off, again.polled, len(site.log)) == (1, 0, 4)
+    assert (again.backing_off, again.polled, len(site.log)) == (1, 0, 5)
     clock.now += 601
     again = watcher.poll()  # due: a conditional GET answered 304
     assert (again.polled, again.not_modified, again.new_entries, again.added) == (1, 1, 0, 0)
-    assert site.log[4:] == ["/feed.xml"] and len(sink.articles) == 3
+    assert site.log[5:] == ["/feed.xml"] and len(sink.articles) == 3
 
 
 def test_new_entry_is_fetched_once(site: Site, tmp_path: Path) -> None:
@@ -281,7 +283,7 @@ def test_watch_command_ingests_into_the_ledger(site: Site, tmp_path: Path) -> No
     feeds = tmp_path / "feeds.txt"
     feeds.write_text(f"{site.base}/feed.xml\n")
     db = tmp_path / "ledger.db"
-    args = ["watch", str(feeds), "--db", str(db), "--once", "--allow-private"]
+    args = ["watch", str(feeds), "--db", str(db), "--once", "--delay", "0", "--allow-private"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert "3 articles added" in result.output
@@ -295,3 +297,96 @@ def test_watch_command_ingests_into_the_ledger(site: Site, tmp_path: Path) -> No
     refused = CliRunner().invoke(main, args[:-1] + fresh)  # without --allow-private
     assert refused.exit_code == 1 and "non-public address 127.0.0.1" in refused.output
     assert site.hits("/feed.xml") == 1
+
+
+def rss_with_summaries(base: str, keys: list[str]) -> bytes:
+    return rss(base, keys).replace(
+        b"</title><link>", b"</title><description>Summary from the feed.</description><link>"
+    )
+
+
+def test_robots_disallowed_page_keeps_the_feed_text_or_is_given_up(site: Site, tmp_path: Path) -> None:
+    site.routes["/robots.txt"] = (
+        200,
+        "text/plain",
+        b"User-agent: crisisledger-watch\nDisallow: /news/a2\n",
+        {},
+    )
+    watcher, _, _ = make(site, tmp_path, [f"{site.base}/feed.xml"])
+    report = watcher.poll()
+    assert site.hits("/news/a2") == 0 and site.hits("/robots.txt") == 1
+    assert (report.added, len(report.errors)) == (2, 1)
+    assert "robots.txt" in report.errors[0] and "given up" in report.errors[0]
+    assert "robots.txt" in watcher.state.failed[f"{site.base}/news/a2.html"]
+
+    site.routes["/feed.xml"] = (200, "application/rss+xml", rss_with_summaries(site.base, ["a2"]), {})
+    watcher2, sink2, _ = make(site, tmp_path / "other", [f"{site.base}/feed.xml"])
+    assert watcher2.poll().added == 1 and site.hits("/news/a2") == 0
+    assert sink2.articles[0].text == "Summary from the feed."
+
+
+def test_robots_server_error_holds_pages_back_until_it_answers(site: Site, tmp_path: Path) -> None:
+    site.routes["/robots.txt"] = (503, "text/plain", b"busy", {})
+    watcher, _, clock = make(site, tmp_path, [f"{site.base}/feed.xml"])
+    watcher.fetcher.robots.clock = clock
+    report = watcher.poll()
+    assert report.added == 0 and site.hits("/news/") == 0 and len(watcher.state.pending) == 3
+    assert "HTTP 503" in report.errors[0]
+    del site.routes["/robots.txt"]  # now a 404: everything is allowed
+    clock.now += 3600  # past the page's back-off and the retry time of an unreadable robots.txt
+    assert watcher.poll().added == 3
+
+
+def test_host_pacer_spaces_requests_and_honours_crawl_delay() -> None:
+    from crisisledger.ingest.politeness import HostPacer
+
+    now = [0.0]
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        now[0] += seconds
+
+    pacer = HostPacer(delay=2.0, clock=lambda: now[0], sleep=sleep)
+    pacer.wait("a.example")
+    now[0] += 0.5
+    pacer.wait("a.example")  # 1.5 s early
+    pacer.wait("b.example")  # another host: no wait
+    pacer.wait("a.example", delay=5.0)  # the site's Crawl-delay is longer
+    assert slept == [1.5, 5.0]
+
+
+def test_crawl_delay_is_read_from_robots(site: Site) -> None:
+    site.routes["/robots.txt"] = (200, "text/plain", b"User-agent: *\nCrawl-delay: 3\n", {})
+    fetcher = Fetcher(allow_private=True, delay=0)
+    assert fetcher.allowed(f"{site.base}/news/a1.html")
+    assert fetcher.robots.crawl_delay(f"{site.base}/news/a1.html") == 3.0
+
+
+def test_explicit_proxy_is_used(site: Site) -> None:
+    """A forward proxy on loopback receives the absolute address and answers for the origin."""
+    seen: list[str] = []
+
+    class Proxy(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            seen.append(self.path)
+            body = b"via proxy"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Proxy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        proxy = f"http://127.0.0.1:{server.server_port}"
+        with Fetcher(allow_private=True, delay=0, proxy=proxy) as fetcher:
+            assert fetcher.get(f"{site.base}/feed.xml").content == b"via proxy"
+        assert seen == [f"{site.base}/feed.xml"] and site.log == []
+    finally:
+        server.shutdown()
+        server.server_close()

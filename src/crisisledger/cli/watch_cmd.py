@@ -62,11 +62,27 @@ def _print(console: Console, report: PollReport) -> None:
               help="watch state file (default: next to the ledger, LEDGER.watch.json)")  # fmt: skip
 @click.option("--timeout", type=float, default=20.0, show_default=True, help="seconds per request")
 @click.option("--max-bytes", type=int, default=5_000_000, show_default=True, help="largest response read")
+@click.option(
+    "--delay",
+    type=click.FloatRange(min=0),
+    default=1.0,
+    show_default=True,
+    help="least seconds between two requests to one host (a longer robots.txt Crawl-delay wins)",
+)
+@click.option(
+    "--proxy",
+    envvar="CRISISLEDGER_PROXY",
+    default=None,
+    help="HTTP(S) proxy URL (default $CRISISLEDGER_PROXY; HTTP_PROXY and HTTPS_PROXY are not used)",
+)
 def watch(feeds: str, db: str | None, interval: float, once: bool, allow_private: bool,
-          state_file: str | None, timeout: float, max_bytes: int) -> None:  # fmt: skip
+          state_file: str | None, timeout: float, max_bytes: int, delay: float,
+          proxy: str | None) -> None:  # fmt: skip
     """Poll the RSS/Atom feeds and pages listed in FEEDS (one a line, or OPML) and ingest new articles.
 
     Each article is fetched once; the progress is kept in a state file, so a restart re-fetches nothing.
+    Article pages are fetched only where the site's robots.txt allows it (otherwise the feed's own text
+    of the entry is kept); the addresses listed in FEEDS are fetched as asked.
     """
     from crisisledger.ingest.feed_fetch import Fetcher
     from crisisledger.ingest.feed_state import WatchState
@@ -80,7 +96,10 @@ def watch(feeds: str, db: str | None, interval: float, once: bool, allow_private
         raise click.ClickException(f"no addresses in {feeds}")
     state = WatchState.load(state_file or state_path(db))
     config = WatchConfig(interval=interval)
-    with Ledger.open(db) as ledger, Fetcher(allow_private, timeout, max_bytes) as fetcher:
+    with (
+        Ledger.open(db) as ledger,
+        Fetcher(allow_private, timeout, max_bytes, delay=delay, proxy=proxy) as fetcher,
+    ):
         watcher = Watcher(addresses, state, fetcher, ledger_sink(ledger), config)
         try:
             while True:

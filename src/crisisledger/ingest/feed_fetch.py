@@ -4,7 +4,10 @@ requests to private, loopback, link-local or otherwise non-public addresses unle
 The host of every URL (the first and each redirect target) is resolved and every address it resolves
 to is checked before connecting; after connecting, the address actually connected to is checked again
 before the body is read (this closes the DNS-rebinding gap between the check and the connection).
-Environment proxies are ignored (`trust_env=False`) so that the connected address is the server's.
+Environment proxies are ignored (`trust_env=False`) so that the connected address is the server's;
+a proxy given explicitly (`proxy=`) is used, and then only the target host's addresses are checked.
+Requests to one host are spaced by `delay` seconds (or the site's robots.txt Crawl-delay, when larger);
+`allowed(url)` tells whether the site's robots.txt lets us fetch a page (see `politeness`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 import httpx
+
+from crisisledger.ingest.politeness import HostPacer, RobotsRules
 
 USER_AGENT = "crisisledger-watch/1 (+https://github.com/crisisledger)"
 DEFAULT_TIMEOUT = 20.0
@@ -29,6 +34,10 @@ class Refused(Exception):
 
 class FetchError(Exception):
     """The request failed: network error, HTTP error status, too large, too many redirects."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status  # the HTTP error status, when there was one
 
 
 @dataclass
@@ -72,11 +81,17 @@ class Fetcher:
         timeout: float = DEFAULT_TIMEOUT,
         max_bytes: int = DEFAULT_MAX_BYTES,
         transport: httpx.BaseTransport | None = None,
+        delay: float = 1.0,
+        proxy: str | None = None,
     ) -> None:
         self.allow_private = allow_private
         self.max_bytes = max_bytes
+        self.proxy = proxy
+        self.pacer = HostPacer(delay)
+        self.robots = RobotsRules(self._robots_get, USER_AGENT.split("/", 1)[0])
         self.client = httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=False, trust_env=False,
-                                   headers={"User-Agent": USER_AGENT}, transport=transport)  # fmt: skip
+                                   headers={"User-Agent": USER_AGENT}, transport=transport,
+                                   proxy=proxy)  # fmt: skip
 
     def close(self) -> None:
         self.client.close()
@@ -95,7 +110,21 @@ class Fetcher:
         if not self.allow_private:
             check_host(url.host, url.port or (443 if url.scheme == "https" else 80))
 
+    def allowed(self, url: str) -> bool:
+        """Whether the site's robots.txt allows `url` (raises `RobotsUnavailable` when unreadable)."""
+        return self.robots.allowed(url)
+
+    def _robots_get(self, url: str) -> tuple[int, bytes]:
+        try:
+            return 200, self.get(url).content
+        except FetchError as exc:
+            if exc.status is None:
+                raise
+            return exc.status, b""
+
     def _check_peer(self, response: httpx.Response) -> None:
+        if self.proxy:  # the peer is the proxy the user chose
+            return
         stream = response.extensions.get("network_stream")
         peer = stream.get_extra_info("server_addr") if stream is not None else None
         if not self.allow_private and peer and blocked(str(peer[0])):
@@ -111,6 +140,7 @@ class Fetcher:
         for _ in range(MAX_REDIRECTS + 1):
             target = httpx.URL(url)
             self._check_url(target)
+            self.pacer.wait(target.host, self.robots.crawl_delay(str(target)))
             try:
                 with self.client.stream("GET", target, headers=headers) as r:
                     self._check_peer(r)
@@ -128,7 +158,7 @@ class Fetcher:
                 url, 304, etag=r.headers.get("etag"), last_modified=r.headers.get("last-modified")
             )
         if r.status_code >= 400:
-            raise FetchError(f"HTTP {r.status_code} from {url}")
+            raise FetchError(f"HTTP {r.status_code} from {url}", r.status_code)
         declared = r.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
             raise FetchError(f"{url} is {declared} bytes, over the {self.max_bytes}-byte limit")

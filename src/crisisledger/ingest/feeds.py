@@ -2,9 +2,10 @@
 
 `read_feed_list` reads the FEEDS file (one address a line, `#` comments, or OPML). `Watcher.poll()`
 polls every address that is due (conditional GET; exponential back-off per address after errors),
-queues new entries, fetches their pages (main text by trafilatura), passes the articles to the sink
-(which stores them) and only then marks them seen. The state is saved after each step, so a crash
-loses nothing and a restart re-fetches nothing already stored.
+queues new entries, fetches their pages (main text by trafilatura; a page the site's robots.txt
+disallows is not fetched: the feed's own text of the entry is kept instead, if it has any), passes
+the articles to the sink (which stores them) and only then marks them seen. The state is saved
+after each step, so a crash loses nothing and a restart re-fetches nothing already stored.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 from crisisledger.ingest.base import ReadFailure
 from crisisledger.ingest.feed_fetch import Fetcher, FetchError, Refused, Response
 from crisisledger.ingest.feed_state import FeedState, Pending, WatchState
+from crisisledger.ingest.politeness import RobotsUnavailable
 from crisisledger.model import Article
 
 Sink = Callable[[list[Article]], int]
@@ -195,23 +197,33 @@ class Watcher:
         from crisisledger.ingest.html import article_from_html
 
         published = dt.date.fromisoformat(p.published) if p.published else None
-        article_id = p.url or p.key
         if p.url is None:
             if not p.text:
                 raise ReadFailure("empty", "entry has neither a link nor any text")
-            return Article(id=article_id, text=p.text, title=p.title, published=published, source=p.source)
-        resp = self._fetched.pop(p.key, None) or self.fetcher.get(p.url)
+            return self._feed_article(p, published)
+        resp = self._fetched.pop(p.key, None)
+        if resp is None:
+            if not self.fetcher.allowed(p.url):  # the page, not the feed: keep what the feed said
+                if p.text:
+                    return self._feed_article(p, published)
+                raise Refused("disallowed by the site's robots.txt, and the feed gives no text")
+            resp = self.fetcher.get(p.url)
         try:
             if not _is_html(resp):
                 raise ReadFailure("not_html", f"not an HTML page ({resp.content_type or 'no type'})")
-            article = article_from_html(article_id, resp.content, published)
+            article = article_from_html(p.url, resp.content, published)
         except ReadFailure:
             if not p.text:
                 raise
-            return Article(id=article_id, text=p.text, title=p.title, published=published, url=p.url,
-                           source=p.source)  # fmt: skip
+            return self._feed_article(p, published)
         return article.model_copy(update={"url": p.url, "title": article.title or p.title,
                                           "source": article.source or p.source})  # fmt: skip
+
+    @staticmethod
+    def _feed_article(p: Pending, published: dt.date | None) -> Article:
+        """The article as the feed entry gives it (its summary or content), when its page can't be used."""
+        return Article(id=p.url or p.key, text=p.text or "", title=p.title, published=published, url=p.url,
+                       source=p.source)  # fmt: skip
 
     def _store_pending(self, report: PollReport) -> None:
         ready: list[tuple[Pending, Article]] = []
@@ -223,7 +235,7 @@ class Watcher:
             except Refused as exc:
                 self._give_up(p, str(exc), report)
                 continue
-            except (FetchError, ReadFailure) as exc:
+            except (FetchError, ReadFailure, RobotsUnavailable) as exc:
                 p.attempts += 1
                 p.last_error = str(exc)
                 if p.attempts >= self.config.max_page_attempts:
