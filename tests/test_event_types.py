@@ -126,8 +126,40 @@ def test_learned_actor_names_by_country():
     actors = find_actors("JNIM militants attacked a gendarmerie post.", "Battles", "Armed clash", "Mali")
     assert actors[0].name == "JNIM: Group for Support of Islam and Muslims"
     # the learned names of one country are not used in another
-    other = find_actors("JNIM militants attacked a post.", "Battles", "Armed clash", "Chad")
-    assert other[0].name == "JNIM: Jama'at Nasr al-Islam wal Muslimin"
+    text = "Katiba Macina militants attacked a post."
+    assert find_actors(text, "Battles", "Armed clash", "Mali")[0].name == "Katiba Macina"
+    assert find_actors(text, "Battles", "Armed clash", "Chad")[0].name == "Unidentified Armed Group (Chad)"
+
+
+def test_actor_acled_conventions():
+    def actor1(text: str, country: str, event: tuple[str, str] = ("Battles", "Armed clash")) -> str:
+        return find_actors(text, event[0], event[1], country)[0].name
+
+    # "A or B": ACLED's combined actor
+    assert actor1("Presumed JNIM or ISGS militants raided a market.", "Burkina Faso") == (
+        "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"
+    )
+    # a state force named by its acronym, with its own country
+    assert actor1("SSPDF soldiers clashed with cattle keepers near Bor.", "South Sudan") == (
+        "Military Forces of South Sudan"
+    )
+    # communal militias named after the community
+    assert actor1("Suspected Toposa raiders attacked herders near Kapoeta.", "South Sudan") == (
+        "Toposa Ethnic Militia (South Sudan)"
+    )
+    assert (
+        actor1("A Marehan clan militia fought a rival group.", "Somalia") == "Marehan Clan Militia (Somalia)"
+    )
+    assert (
+        actor1("An unidentified clan militia shot at farmers.", "Somalia")
+        == "Unidentified Clan Militia (Somalia)"
+    )
+    # the side whose losses are told is the target; the one after "by" is the author
+    text = "Nine Taliban fighters were killed in an operation by Afghan commandos in Wardak."
+    assert [a.name for a in find_actors(text, "Battles", "Armed clash", "Afghanistan")][:2] == [
+        "Military Forces of Afghanistan",
+        "Taliban",
+    ]
 
 
 def test_a_bombed_patrol_is_the_target():

@@ -48,13 +48,14 @@ def short_form(name: str) -> str:
 def build_actor_table(
     rows: Iterable[AcledRow], min_rows: int = 15, min_share: float = 0.5
 ) -> list[ActorName]:
-    """Actors with >= `min_rows` rows whose short form occurs in >= `min_share` of their notes."""
+    """Actors with >= `min_rows` rows whose short form occurs in >= `min_share` of their notes
+    (combined actors, "A and/or B", are built by rules from the notes' "A or B")."""
     rows_of: Counter[str] = Counter()
     named: Counter[str] = Counter()
     countries: dict[str, Counter[str]] = defaultdict(Counter)
     for row in rows:
         for actor in {row.actor1, row.actor2} - {""}:
-            if _GENERIC.match(actor) and not _UNIT.match(actor):
+            if (_GENERIC.match(actor) and not _UNIT.match(actor)) or " and/or " in actor:  # rules build these
                 continue
             short = short_form(actor)
             rows_of[actor] += 1

@@ -19,9 +19,12 @@ NAMED_GROUPS: dict[str, tuple[str, ...]] = {
     "Taliban": (r"taliban",),
     "Al Shabaab": (r"al[- ]?shabaa?b",),
     "Islamic State (Iraq)": (r"islamic state(?= in iraq)", r"isis(?= in iraq)"),
+    "Islamic State (Greater Sahara)": (r"islamic state in the greater sahara", r"\bisgs\b"),
+    "Islamic State (West Africa)": (r"islamic state west africa(?:n)? province", r"\biswap\b"),
+    "Islamic State Somalia Province": (r"islamic state(?: in)? somalia(?: province)?",),
     "Islamic State": (r"islamic state", r"\bisis\b", r"\bisil\b", r"daesh"),
     "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad": (r"boko haram",),
-    "JNIM: Jama'at Nasr al-Islam wal Muslimin": (r"\bjnim\b", r"jama'?at nusrat al-islam"),
+    "JNIM: Group for Support of Islam and Muslims": (r"\bjnim\b", r"jama'?at nus?r(?:at)? al-islam"),
     "Houthi Movement": (r"houthis?",),
     "Hayat Tahrir al-Sham": (r"hayat tahrir al-sham", r"\bhts\b"),
     "SDF: Syrian Democratic Forces": (r"syrian democratic forces", r"\bsdf\b"),
@@ -39,7 +42,24 @@ NAMED_GROUPS: dict[str, tuple[str, ...]] = {
     "Arakan Army": (r"arakan army",),
     "PDF: People's Defense Force": (r"people'?s defen[cs]e force", r"\bpdf\b"),
     "Military Forces of Myanmar (2021-)": (r"\bjunta\b", r"tatmadaw"),
+    "LRA: Lords Resistance Army": (r"lord'?s resistance army", r"\blra\b"),
+    "SPLM-In Opposition: Sudan People's Liberation Movement-In Opposition": (
+        r"\bsplm-?io\b",
+        r"\bsplm/a-io\b",
+    ),
 }
+# State forces named by their own acronym: (kind, country).
+STATE_ACRONYMS: dict[str, tuple[str, str]] = {
+    "SSPDF": ("Military", "South Sudan"), "SPLA": ("Military", "South Sudan"),
+    "SNA": ("Military", "Somalia"), "ANA": ("Military", "Afghanistan"), "ANDSF": ("Military", "Afghanistan"),
+    "ANSF": ("Military", "Afghanistan"), "ANP": ("Police", "Afghanistan"), "ALP": ("Police", "Afghanistan"),
+    "FAMa": ("Military", "Mali"), "FACA": ("Military", "Central African Republic"),
+    "SAA": ("Military", "Syria"), "KDF": ("Military", "Kenya"), "ENDF": ("Military", "Ethiopia"),
+    "UPDF": ("Military", "Uganda"), "FARDC": ("Military", "Democratic Republic of Congo"),
+    "ISF": ("Military", "Iraq"), "TAF": ("Military", "Turkey"), "JTF": ("Military", "Nigeria"),
+    "RAB": ("Police", "Bangladesh"), "BGB": ("Military", "Bangladesh"),
+}  # fmt: skip
+_STATE_ACRONYM = re.compile(r"(?<![\w-])(" + "|".join(STATE_ACRONYMS) + r")(?![\w-])")
 _GROUP_PATTERNS = [(name, re.compile("|".join(pats), re.IGNORECASE)) for name, pats in NAMED_GROUPS.items()]
 
 # Foreign state forces named by their demonym ("Turkish troops", "Russian warplanes").
@@ -52,7 +72,9 @@ DEMONYMS: dict[str, str] = {
     "Pakistani": "Pakistan", "Indian": "India", "Ugandan": "Uganda", "Burundian": "Burundi",
     "Chadian": "Chad", "Rwandan": "Rwanda", "Sudanese": "Sudan", "British": "United Kingdom",
 }  # fmt: skip
-_FORCE_NOUN = r"(?:forces|troops|army|military|soldiers|warplanes|aircraft|jets|drones?|air ?force|navy)"
+_FORCE_NOUN = (
+    r"(?:forces|troops|army|military|soldiers|commandos|warplanes|aircraft|jets|drones?|air ?force|navy)"
+)
 _FOREIGN = re.compile(
     r"(?<![\w.])("
     + "|".join(re.escape(d) for d in DEMONYMS)
@@ -67,7 +89,7 @@ _UNKNOWN_STATE = re.compile(
 )
 _POLICE = re.compile(r"\bpolice|\bgendarm|national guard|law enforcement|\bofficers\b", re.I)
 _MILITARY = re.compile(
-    r"\b(?:army|military|soldiers?|troops|armed forces|air force|security forces|government forces|"
+    r"\b(?:army|military|soldiers?|troops|commandos|armed forces|air force|security forces|government forces|"
     r"regime forces|warplanes|fighter jets)\b",
     re.I,
 )
@@ -125,25 +147,102 @@ def _named_mentions(text: str, country: str | None) -> list[tuple[int, int, str]
     return kept
 
 
+# Communal armed groups named after their community: "Murle militia", "Fulani herders", "Dir clan militia".
+_COMMUNAL = re.compile(
+    r"(?<![\w-])([A-Z][a-z]{2,}(?:[- ][A-Z][a-z]{2,})?)\s+(?:(clan|sub-clan)\s+)?(?:ethnic\s+|community\s+)?"
+    r"(militia(?:men|s)?|pastoralists|herders|herdsmen|raiders|cattle raiders|youths?|warriors|gunmen|"
+    r"fighters)\b"
+)
+_NOT_COMMUNAL = {
+    "Suspected", "Presumed", "Alleged", "Unknown", "Unidentified", "Armed", "Local", "Some", "Several",
+    "The", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Many", "Dozens",
+    "Hundreds", "Islamic", "Islamist", "Jihadist", "Rebel", "Government", "Militia", "Community", "Clan",
+    "Ethnic", "Other", "Rival",
+    "Pro-government", "Youth", "Young", "Village", "Self-defense", "Self-defence", "Former", "More",
+}  # fmt: skip
+_UNIDENTIFIED_COMMUNAL = re.compile(
+    r"\b(?:unidentified|unknown|armed)\s+(?:(clan|communal|ethnic)\s+militia|(?:cattle\s+)?raiders)", re.I
+)
+_UNIDENTIFIED_ARMED = re.compile(
+    r"\b(?:unknown|unidentified)\s+(?:gunm[ae]n|attackers?|assailants?|armed (?:men|group))\b", re.I
+)
+_OR = re.compile(r"\s+(?:or|and/or)\s+(?:the\s+)?")
+# A mention followed by its own loss ("7 Taliban militants were killed") is the target, not actor1;
+# one after "by" ("attacked by Fulani herders") is the author.
+_VICTIM_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|arrested|detained|captured|abducted|kidnapped|executed)\b"
+)
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:suspected\s+|presumed\s+|alleged\s+)?$", re.I)
+
+
+def _communal(match: re.Match[str], country: str | None) -> str | None:
+    words, clan, noun = match.group(1).split(" "), match.group(2), match.group(3)
+    while words and (words[0] in _NOT_COMMUNAL or words[0].split("-")[0] in _NOT_COMMUNAL):
+        words.pop(0)  # "Suspected Toposa raiders"
+    name = " ".join(words)
+    if not name or name in DEMONYMS:
+        return None
+    kind = (
+        "Clan Militia"
+        if clan or (noun.startswith("militia") and "clan" in match.group(0).lower())
+        else ("Ethnic Militia")
+    )
+    return _with_country(f"{name} {kind}", country)
+
+
+def _combined(named: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """ "JNIM or ISGS militants" → one actor, "JNIM: … and/or Islamic State (Greater Sahara)"."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, name in sorted(named):
+        if out and _OR.fullmatch(text[out[-1][1] : start]) and " and/or " not in out[-1][2]:
+            first = out.pop()
+            out.append((first[0], end, f"{first[2]} and/or {name}"))
+        else:
+            out.append((start, end, name))
+    return out
+
+
 def _mentions(text: str, country: str | None) -> list[tuple[int, str]]:
-    """Every actor the text names, with the position of its first mention."""
-    named = _named_mentions(text, country)
-    found = [(start, name) for start, _, name in named]
+    """Every actor the text names, in the order of their likely roles (authors before targets)."""
+    named = _combined(_named_mentions(text, country), text)
+    found = list(named)
 
-    def free(m: re.Match[str]) -> bool:  # not part of a named group's mention
-        return not any(s <= m.start() < e for s, e, _ in named)
+    def free(m: re.Match[str]) -> bool:  # not overlapping a named group's mention
+        return not any(s < m.end() and m.start() < e for s, e, _ in named)
 
+    for match in _STATE_ACRONYM.finditer(text):
+        if free(match):
+            kind, its_country = STATE_ACRONYMS[match.group(1)]
+            found.append((match.start(), match.end(), _forces(kind, its_country)))
     for match in _FOREIGN.finditer(text):
         if free(match):
-            found.append((match.start(), _forces("Military", DEMONYMS[match.group(1)])))
+            found.append((match.start(), match.end(), _forces("Military", DEMONYMS[match.group(1)])))
+    for match in _COMMUNAL.finditer(text):
+        if free(match) and (communal := _communal(match, country)):
+            found.append((match.start(), match.end(), communal))
+    unnamed = _UNIDENTIFIED_COMMUNAL.search(text)
+    if unnamed and free(unnamed):
+        clan = (unnamed.group(1) or "").lower() == "clan"
+        label = "Unidentified Clan Militia" if clan else "Unidentified Communal Militia"
+        found.append((unnamed.start(), unnamed.end(), _with_country(label, country)))
+    if (armed := _UNIDENTIFIED_ARMED.search(text)) and free(armed):
+        found.append((armed.start(), armed.end(), _with_country("Unidentified Armed Group", country)))
     unknown = _UNKNOWN_STATE.search(text)
     if unknown and free(unknown):
-        found.append((unknown.start(), "Unidentified Military Forces"))
+        found.append((unknown.start(), unknown.end(), "Unidentified Military Forces"))
     for kind, pattern in (("Police", _POLICE), ("Military", _MILITARY)):
         first = next((m for m in pattern.finditer(text) if free(m)), None)
         if first is not None:
-            found.append((first.start(), _forces(kind, country)))
-    return sorted(found)
+            found.append((first.start(), first.end(), _forces(kind, country)))
+
+    def order(mention: tuple[int, int, str]) -> int:
+        start, end, _ = mention
+        if _AGENT_BEFORE.search(text[max(0, start - 30) : start]):
+            return -1
+        return start + len(text) if _VICTIM_AFTER.match(text, end) else start
+
+    return [(order(m), m[2]) for m in sorted(found, key=order)]
 
 
 def find_actors(text: str, event_type: str, sub_event_type: str, country: str | None) -> list[Actor]:
