@@ -24,6 +24,7 @@ import blackouts
 import gva
 import india_police
 import ledger_gva
+import ledger_ingest
 import ledger_latency
 import muc4
 import web_load
@@ -78,6 +79,7 @@ SETS = {
     "muc4": muc4.run,
     "india_police": india_police.run,
     "ledger_gva": ledger_gva.run,
+    "ledger_ingest": ledger_ingest.run,
     "ledger_latency": ledger_latency.run,
     "blackouts": _blackout_metrics,
     "api": _api_metrics,

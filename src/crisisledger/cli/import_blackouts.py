@@ -89,7 +89,7 @@ def _store(ledger: Ledger, batch: list[RecordBlackout], report: ImportReport) ->
 
 
 def _run(path: str, db: str | None, reader: Reader, label: str, progress: bool | None) -> None:
-    console = Console(stderr=True)
+    console = Console(stderr=True, soft_wrap=True)  # messages: never hard-wrapped in logs
     show = progress if progress is not None else console.is_terminal
     columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Ledger.open(db) as ledger, Progress(*columns, console=console, transient=True,

@@ -65,7 +65,7 @@ def run_import(
 
 def _import(path: str, db: str | None, read: Callable[[str], Iterator[Converted]], what: str,
             progress: bool | None, resolve: bool) -> None:  # fmt: skip
-    console = Console(stderr=True)
+    console = Console(stderr=True, soft_wrap=True)  # messages: never hard-wrapped in logs
     show = progress if progress is not None else console.is_terminal and Path(path).stat().st_size > 1_000_000
     columns = (TextColumn(f"import {what}"), BarColumn(), TextColumn("{task.completed} rows"),
                TimeElapsedColumn())  # fmt: skip

@@ -47,7 +47,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, batch_size: int, progress: b
     """Extract and store INPUT files or folders, then rebuild the incidents. Safe to re-run."""
     from crisisledger.ingest import expand_inputs
 
-    console = Console(stderr=True)
+    console = Console(stderr=True, soft_wrap=True)  # messages: never hard-wrapped in logs
     ledger = Ledger.open(db)
     failures: list[str] = []
     items = [i for i in expand_inputs(list(inputs)) if i != "-"]
