@@ -11,10 +11,18 @@ split apart. User merges are applied first and unconditionally (the merged event
 places and tolls then block nothing). Every join records a human-readable reason.
 
 Same-story links between articles (`resolve.stories`: they name the same people) are
-applied after the event links: the main events of the two articles are joined whatever
-their types and places (extracted places may be wrong; the names are the stronger
-evidence), under the other conflict rules. An article without events that tells the
-story of an article in an incident is attached to that incident.
+applied before the event links: the main events of the two articles are joined whatever
+their types, places, tolls and dates (extracted places and tolls may be wrong, and a follow-up
+may come months later; the names are the stronger evidence), unless that puts two events of one
+article (or one distinct-event dataset) together or joins what the user split. An article without
+events that tells the story of an article in an incident is attached to that incident.
+
+With the articles' story facts (`stories.Evidence`), an event link (and any join that would put
+two such reports in one incident) is dropped when the two reports name different people or give
+different addresses or ages and share none (two shootings in one city on one weekend); a link
+between two different towns, however near, or from a month's round-up, needs a shared name,
+address or age; and a link to a short page (no facts: boilerplate or a headline) must rest on the
+same day, or the same place (not a containing one) a day apart.
 """
 
 from __future__ import annotations
@@ -29,7 +37,7 @@ from typing import Any
 
 from crisisledger.model import Location
 from crisisledger.resolve.places import RANK, compare
-from crisisledger.resolve.stories import StoryLink
+from crisisledger.resolve.stories import Evidence, StoryLink
 
 Key = tuple[str, int]  # (article id, index of the event in its record)
 
@@ -96,6 +104,7 @@ class Settings:
     max_km: float = 50.0
     max_span_days: int = 14
     killed_factor: float = 10.0
+    weak_gap_days: int = 1
 
 
 @dataclass
@@ -320,6 +329,7 @@ def cluster(
     must_link: Sequence[tuple[Key, Key, str]] = (),
     cannot_link: Sequence[tuple[Key, Key]] = (),
     stories: Sequence[StoryLink] = (),
+    evidence: Evidence | None = None,
 ) -> list[Cluster]:
     """Group events into incidents; returns clusters sorted by their smallest event id."""
     s = settings or Settings()
@@ -338,23 +348,29 @@ def cluster(
         reasons[gx].extend(reasons.pop(gy))
         reasons[gx].append(reason)
 
-    def allowed(x: int, y: int) -> bool:
+    def allowed(x: int, y: int, story: bool = False) -> bool:
         mx, my = members[group[x]], members[group[y]]
         days = [d for m in mx + my if firm(by_id[m]) and (d := by_id[m].date) is not None]
-        if days and (max(days) - min(days)).days > s.max_span_days:
+        if not story and days and (max(days) - min(days)).days > s.max_span_days:
             return False
         for a in mx:
             for b in my:
                 na, nb = by_id[a], by_id[b]
                 if na.source == nb.source or frozenset((a, b)) in forbidden:
                     return False
-                if a in vouched or b in vouched:
+                if story or a in vouched or b in vouched:
                     continue
                 if not killed_compatible(na, nb, s):
                     return False
-                if frozenset((na.article_id, nb.article_id)) not in storied and _specific_conflict(na, nb, s):
+                pair = frozenset((na.article_id, nb.article_id))
+                if pair not in storied and _specific_conflict(na, nb, s):
+                    return False
+                if pair not in storied and contradicts(na.article_id, nb.article_id):
                     return False
         return True
+
+    def contradicts(a: str, b: str) -> bool:
+        return evidence is not None and evidence.contradiction(a, b) is not None
 
     vouched: set[int] = set()  # events the user merged: their places and tolls block no join
     for a, b, why in must_link:
@@ -362,18 +378,24 @@ def cluster(
             join(by_key[a], by_key[b], why)
             vouched |= {by_key[a], by_key[b]}
     storied = {frozenset((k.a, k.b)) for k in stories}
+    main = _main_events(nodes)
+    lone_links: list[tuple[StoryLink, int | None, int | None]] = []
+    for k in stories:  # the names are stronger evidence than places and dates: these joins go first
+        ma, mb = main.get(k.a), main.get(k.b)
+        if k.same_place and (ma is None or mb is None or not _same_place(by_id[ma], by_id[mb], s)):
+            continue
+        if ma is None or mb is None:
+            lone_links.append((k, ma, mb))
+        elif group[ma] != group[mb] and allowed(ma, mb, story=True):
+            join(ma, mb, k.reason)
     for _, x, y, why in _candidate_pairs(nodes, s):
+        if evidence is not None and not _supported(by_id[x], by_id[y], evidence, s):
+            continue
         if group[x] != group[y] and allowed(x, y):
             join(x, y, why)
-    main = _main_events(nodes)
     attached: dict[int, list[tuple[str, str]]] = defaultdict(list)
     placed: set[str] = set()
-    for k in stories:
-        ma, mb = main.get(k.a), main.get(k.b)
-        if ma is not None and mb is not None:
-            if group[ma] != group[mb] and allowed(ma, mb):
-                join(ma, mb, k.reason)
-            continue
+    for k, ma, mb in lone_links:
         lone, known = (k.b, ma) if mb is None else (k.a, mb)
         if known is not None and lone not in placed:
             placed.add(lone)
@@ -385,6 +407,43 @@ def cluster(
         Cluster(sorted(m), reasons[g] + [r for _, r in extra[g]], sorted(a for a, _ in extra[g]))
         for g, m in sorted(members.items())
     ]
+
+
+def _supported(a: EventNode, b: EventNode, evidence: Evidence, s: Settings) -> bool:
+    """False when the two articles' story facts contradict an event link, or when one report has no
+    facts (a short page: boilerplate, a headline, a brief; not a dataset row) and the link rests on a
+    place containing the other ("Chicago is in Cook County") or on days apart: a short page's event is
+    the least reliable, so only the same day, or the same place a day apart, holds for it."""
+    if evidence.contradiction(a.article_id, b.article_id):
+        return False
+    if any(n.date_precision in ("month", "year") and n.article_id in evidence.facts for n in (a, b)):
+        return evidence.agreement(a.article_id, b.article_id)  # a month's round-up: only by what it shares
+    if _two_towns(a, b) and not evidence.agreement(a.article_id, b.article_id):
+        return False
+    if (a.article_id in evidence.facts and b.article_id in evidence.facts) or dataset_of(a.article_id) \
+            or dataset_of(b.article_id):  # fmt: skip
+        return True
+    ia, ib = interval(a), interval(b)
+    if ia is None or ib is None:
+        return False
+    gap = max(0, (max(ia[0], ib[0]) - min(ia[1], ib[1])).days)
+    return gap == 0 or (gap <= s.weak_gap_days and compare(a.location, b.location, s.max_km).strength > 2)
+
+
+def _two_towns(a: EventNode, b: EventNode) -> bool:
+    """True when the events are in two different cities (or finer places), however near."""
+    la, lb = a.location, b.location
+    if la is None or lb is None or max(RANK[la.precision], RANK[lb.precision]) > RANK["city"]:
+        return False
+    return la.geonames_id is not None and lb.geonames_id is not None and la.geonames_id != lb.geonames_id
+
+
+def _same_place(a: EventNode, b: EventNode, s: Settings) -> bool:
+    """True when two events are at compatible places, one of them at least a city or county."""
+    la, lb = a.location, b.location
+    if la is None or lb is None or min(RANK[la.precision], RANK[lb.precision]) > RANK["admin2"]:
+        return False
+    return compare(la, lb, s.max_km).ok
 
 
 def _main_events(nodes: list[EventNode]) -> dict[str, int]:

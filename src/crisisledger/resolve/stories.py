@@ -2,27 +2,34 @@
 
 Local reports of one incident name the same people (victims, suspects, relatives), and
 two different incidents rarely share a full name within a few days. The facts of an article
-(names, street addresses, ages) are read by `resolve.storyfacts` when it is stored.
+(names, people, street addresses, ages) are read by `resolve.storyfacts` when it is stored.
 
 Two articles are linked as one story when both have at least `min_words` words
-(shorter pages are boilerplate: sign-in forms, newsletter prompts, bylines) and
-- they share at least one name and were published within `near_days` of each other, or
-- they share at least two names within `follow_days` (a follow-up months later names the victim
-  and the suspect), or
+(shorter pages are boilerplate: sign-in forms, newsletter prompts, bylines) and they share a name
+found in at most `max_articles` articles (a common name tells stories apart poorly), and
+- they were published within `near_days` of each other and the shared names are two or more, or
+  one is a *person* (a name given with an age or as what happened to them: "Ann Lee, 23," / "Ann
+  Lee was shot") — a single other name holds only if the two stories are at the same place; or
+- within `follow_days` (a follow-up months later), a shared name is a person and they share a second
+  name, an age or an address; or they share a person only, or two names none of which is a person,
+  and are at the same place (`StoryLink.same_place`: checked by the resolver against the articles'
+  main events); or
 - they give the same street address ("the 1200 block of Elm Street") within `address_days`, and the
   ages both give (if any) are not all different.
-A name or address found in more than `max_articles` articles is too common to tell stories apart.
+
+`Evidence` turns the same facts against event links: two reports that name different rare people,
+give different addresses or different ages, and share none of them, tell different stories.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from crisisledger.resolve.storyfacts import STOP, StoryFacts, person_names
 
-__all__ = ["STOP", "StoryFacts", "StoryLink", "StorySettings", "person_names", "story_links"]
+__all__ = ["STOP", "Evidence", "StoryFacts", "StoryLink", "StorySettings", "person_names", "story_links"]
 
 
 @dataclass
@@ -33,17 +40,76 @@ class StorySettings:
     follow_days: int = 365
     address_days: int = 30
     min_words: int = 100
-    max_articles: int = 50
+    max_articles: int = 10
+
+
+@dataclass
+class Evidence:
+    """The story facts of every article, to tell whether two reports agree or contradict each other.
+
+    A name counts only when it is rare: found in at most `rare_articles` articles (a name in many
+    articles is an official's, a politician's or a boilerplate credit, and tells stories apart poorly)."""
+
+    facts: dict[str, StoryFacts]
+    rare_articles: int = StorySettings.max_articles
+    df: dict[str, int] = field(init=False)
+    _rare: dict[str, frozenset[str]] = field(init=False, default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        df: dict[str, int] = defaultdict(int)
+        for f in self.facts.values():
+            for name in f.names:
+                df[name] += 1
+        self.df = dict(df)
+
+    def rare(self, f: StoryFacts) -> frozenset[str]:
+        """The article's rare names."""
+        found = self._rare.get(f.article_id)
+        if found is None:
+            found = self._rare[f.article_id] = frozenset(
+                n for n in f.names if self.df.get(n, 0) <= self.rare_articles
+            )
+        return found
+
+    def agreement(self, a: str, b: str) -> bool:
+        """True when articles `a` and `b` share a rare name, an address or an age."""
+        fa, fb = self.facts.get(a), self.facts.get(b)
+        if fa is None or fb is None:
+            return False
+        return bool(self.rare(fa) & self.rare(fb) or fa.addresses & fb.addresses or fa.ages & fb.ages)
+
+    def contradiction(self, a: str, b: str) -> str | None:
+        """Why articles `a` and `b` seem to tell different stories, or None.
+
+        They do when they share no rare name, no address and no age, and they disagree on at
+        least one of them: each names rare people (names given with an age or as what happened to
+        them), or each gives an address, or each gives ages. Other names (a bystander, a place or
+        an agency read as a name) tell too little to set two reports apart."""
+        fa, fb = self.facts.get(a), self.facts.get(b)
+        if fa is None or fb is None:
+            return None
+        na, nb = self.rare(fa), self.rare(fb)
+        if na & nb:
+            return None
+        pairs = (("people", na & fa.persons, nb & fb.persons), ("addresses", fa.addresses, fb.addresses),
+                 ("ages", fa.ages, fb.ages))  # fmt: skip
+        if any(x & y for _, x, y in pairs):
+            return None
+        differ = [what for what, x, y in pairs if x and y]
+        return f"they give different {' and '.join(differ)}" if differ else None
 
 
 @dataclass(frozen=True)
 class StoryLink:
-    """Two articles of one story, the names they share and why they were linked."""
+    """Two articles of one story, the names they share and why they were linked.
+
+    A link with `same_place` holds only when the two articles' main events are at compatible places."""
 
     a: str
     b: str
     names: tuple[str, ...]
     reason: str
+    same_place: bool = False
 
 
 def _shared(usable: list[StoryFacts], keys: Iterable[tuple[int, frozenset[str]]],
@@ -63,14 +129,34 @@ def _shared(usable: list[StoryFacts], keys: Iterable[tuple[int, frozenset[str]]]
     return shared
 
 
-def _link(fa: StoryFacts, fb: StoryFacts, shared: set[str], what: str, gap: int) -> StoryLink:
+def _link(fa: StoryFacts, fb: StoryFacts, shared: set[str], what: str, gap: int,
+          same_place: bool = False) -> StoryLink:  # fmt: skip
     a, b = sorted((fa.article_id, fb.article_id))
     shown = tuple(sorted(shared))
     reason = (
         f"articles {a} and {b} tell one story: they {what} {', '.join(shown)} "
         f"and were published {gap} day(s) apart"
     )
-    return StoryLink(a, b, shown, reason)
+    return StoryLink(a, b, shown, reason + (" at the same place" if same_place else ""), same_place)
+
+
+def _name_link(
+    fa: StoryFacts, fb: StoryFacts, names: set[str], gap: int, s: StorySettings
+) -> StoryLink | None:
+    """The link two articles sharing rare `names` make, if any (see the module's rules)."""
+    persons = names & (fa.persons | fb.persons)
+    if gap <= s.near_days and (persons or len(names) >= 2):
+        return _link(fa, fb, names, "name", gap)
+    if gap > s.follow_days or not persons:
+        placed = gap <= s.near_days or (len(names) >= 2 and gap <= s.follow_days)
+        return _link(fa, fb, names, "name", gap, same_place=True) if placed else None
+    if len(names) >= 2:
+        return _link(fa, fb, names, "name", gap)
+    ages, addresses = fa.ages & fb.ages, fa.addresses & fb.addresses
+    if ages or addresses:
+        more = [f"age {a}" for a in sorted(ages)] + sorted(addresses)
+        return _link(fa, fb, names, f"give the age or address {', '.join(more)} and name", gap)
+    return _link(fa, fb, names, "name", gap, same_place=True)
 
 
 def story_links(facts: list[StoryFacts], settings: StorySettings | None = None) -> list[StoryLink]:
@@ -81,12 +167,13 @@ def story_links(facts: list[StoryFacts], settings: StorySettings | None = None) 
     for (i, j), names in _shared(usable, enumerate(f.names for f in usable), s.max_articles).items():
         fa, fb = usable[i], usable[j]
         gap = abs((fa.published - fb.published).days)  # type: ignore[operator]
-        if gap <= s.near_days or (len(names) >= 2 and gap <= s.follow_days):
-            links[(i, j)] = _link(fa, fb, names, "name", gap)
+        found = _name_link(fa, fb, names, gap, s)
+        if found is not None:
+            links[(i, j)] = found
     for (i, j), places in _shared(usable, enumerate(f.addresses for f in usable), s.max_articles).items():
         fa, fb = usable[i], usable[j]
         gap = abs((fa.published - fb.published).days)  # type: ignore[operator]
         if (i, j) in links or gap > s.address_days or (fa.ages and fb.ages and not fa.ages & fb.ages):
             continue
         links[(i, j)] = _link(fa, fb, places, "give the address", gap)
-    return sorted(links.values(), key=lambda k: (-len(k.names), k.a, k.b))
+    return sorted(links.values(), key=lambda k: (k.same_place, -len(k.names), k.a, k.b))

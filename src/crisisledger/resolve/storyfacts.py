@@ -10,10 +10,16 @@ appears in lower case elsewhere in the same text, nor is possessive ("Fatal Shoo
 is not a name when the body says "fatal shooting"); a name is kept as "first last". Bylines and
 reporter credits ("By Jane Smith", "Jane Smith, Staff Writer", "Contact the reporter …") are
 removed first, and a run that reads as a place ("in Baton Rouge", "Cedar Rapids, Iowa") is not a name.
+Nor are officials' names: a name given anywhere in the text after a title ("Sgt. Ann Lee", "police
+spokesman Ann Lee") or followed by one ("Ann Lee, a police spokeswoman,"): the same officials speak
+about many incidents of their town, so their names do not tell stories apart.
 
 *Addresses* are block addresses ("the 1200 block of Elm Street" → "1200 elm st") and intersections
 ("Elm and Oak streets", "Elm Street and Oak Avenue" → "elm st & oak ave", the two streets sorted).
 *Ages* are the ages given as "Name, 23," or "a 23-year-old".
+*People* are the names given with an age ("Ann Lee, 23," / "Ann Lee (23)" → "ann lee|23"): the story's
+victims and suspects, rarely its officials or reporters. They are stored in the `names` column with
+the names (an entry with "|" is a person), so the table needs no other column.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-FACTS_VERSION = 3
+FACTS_VERSION = 6
 
 _WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 _RUN = re.compile(rf"\b{_WORD}(?:\s+(?:[A-Z]\.\s+)?{_WORD})+\b")
@@ -53,6 +59,8 @@ _STOP_TEXT = """
     foundation retired like loading google destinations inc llc corp community house radio broadcasting
     daily christ holy cross possession assault aggravated unlawful murder manslaughter battery robbery
     burglary homicide weapon firearm media sun-times newspaper network group company
+    image images close chronicle corporation eve intervention military crime metro free sun station general
+    project hotline flight stay sciences forensic television safe
 """
 STOP = frozenset(_STOP_TEXT.split())
 
@@ -71,6 +79,15 @@ _STATE += r"|West Virginia|Rhode Island|[A-Z]{2}\b"
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|at|from|of downtown|outside|across|around)\s+$")
 _PLACE_AFTER = re.compile(rf"^,\s+(?:{_STATE})\b")
 
+_TITLES = (
+    "chief sgt sergeant lt lieutenant officer detective det deputy sheriff capt captain cpl corporal trooper "
+    "spokesman spokeswoman spokesperson mayor prosecutor attorney judge coroner commander cmdr commissioner "
+    "superintendent supt investigator agent councilman councilwoman alderman rep sen gov governor senator "
+    "representative president director pastor reverend rev professor prof examiner officials official"
+)
+TITLES = frozenset(_TITLES.split())
+_TITLE_BEFORE = re.compile(rf"(?i)\b(?:{'|'.join(TITLES)})\.?\s+$")
+_TITLE_AFTER = re.compile(rf"(?i)^,\s+(?:a|an|the)\s+(?:[\w'-]+\s+){{0,3}}?(?:{'|'.join(TITLES)})\b")
 _NAME = rf"{_WORD}(?:\s+[A-Z]\.)?\s+{_WORD}"
 _BYLINE_LINE = re.compile(
     rf"(?m)^[ \t]*(?:[Bb]y|BY|Written by|Posted by|Reported by)\s+{_NAME}(?:\s+(?:and|&)\s+{_NAME})?"
@@ -129,6 +146,40 @@ def street_addresses(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_FULL = rf"\b({_WORD})(?:\s+[A-Z]\.)?(?:\s+{_WORD})?\s+({_WORD})"
+_STATE_VERB = (
+    r"(?:was|is|has been|had been)\s+(?:fatally\s+|critically\s+|allegedly\s+|later\s+)?"
+    r"(?:shot|killed|wounded|injured|arrested|charged|found|sentenced|convicted|indicted|booked|struck|"
+    r"pronounced|identified|hospitalized|accused|jailed|pleaded|taken into custody)\b"
+)
+_PERSON_AFTER = re.compile(rf"{_FULL}(?:,?\s+\(?(\d{{1,2}})\)?\b(?![-.,]?\d)|,?\s+{_STATE_VERB})")
+_PERSON_BEFORE = re.compile(
+    r"(?i)\b(?:identified\s+(?:\w+\s+){0,3}?as|victims?|suspects?|shooter|gunman|defendant|accused|charged|"
+    r"arrested|killed|shot|son|daughter|brother|sister|mother|father|wife|husband|boyfriend|girlfriend)"
+    r"[,:]?\s+$"
+)
+
+
+def people(text: str, names: frozenset[str]) -> frozenset[str]:
+    """The `names` that `text` gives as the story's people: with an age ("Ann Lee, 23," / "Ann Lee (23)"
+    → "ann lee|23"), as the subject of what happened ("Ann Lee was shot", "identified as Ann Lee",
+    "the victim, Ann Lee" → "ann lee|")."""
+    out: dict[str, str] = {}
+    for m in _PERSON_AFTER.finditer(text):
+        name, age = f"{m.group(1)} {m.group(2)}".casefold(), m.group(3)
+        if name in names and (age is None or 0 < int(age) < 100):
+            out[name] = out.get(name) or age or ""
+    for m in re.finditer(_FULL, text):
+        name = f"{m.group(1)} {m.group(2)}".casefold()
+        if (
+            name in names
+            and name not in out
+            and _PERSON_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        ):
+            out[name] = ""
+    return frozenset(f"{name}|{age}" for name, age in out.items())
+
+
 def ages(text: str) -> frozenset[int]:
     """Ages of people given in `text` ("Ann Lee, 23," / "a 23-year-old")."""
     return frozenset(int(m.group(2)) for m in _AGE.finditer(text) if 0 < int(m.group(2)) < 100)
@@ -147,23 +198,29 @@ def person_names(text: str) -> frozenset[str]:
     a piece of two or three words is a name, a longer one is taken for an organisation's."""
     text = strip_credits(text)
     lower = set(_LOWER.findall(text))
-    out = set()
+    out: set[str] = set()
+    officials: set[str] = set()
     for m in _RUN.finditer(text):
         if _PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start()) or _PLACE_AFTER.match(
             text[m.end() : m.end() + 30]
         ):
             continue
         piece: list[str] = []
-        for w in [*m.group(0).split(), "."]:
+        words = m.group(0).split()
+        titled = bool(_TITLE_BEFORE.search(text, max(0, m.start() - 25), m.start()))
+        for k, w in enumerate([*words, "."]):
             if _INITIAL.fullmatch(w) and w != ".":
                 continue
             if w != "." and w.casefold() not in STOP and w.casefold() not in lower and not w.endswith("'s"):
                 piece.append(w)
                 continue
             if 2 <= len(piece) <= 3:
-                out.add(f"{piece[0]} {piece[-1]}".casefold())
+                name = f"{piece[0]} {piece[-1]}".casefold()
+                after = k == len(words) and _TITLE_AFTER.match(text[m.end() : m.end() + 60])
+                (officials if titled or after else out).add(name)
             piece = []
-    return frozenset(out)
+            titled = w.rstrip(".").casefold() in TITLES
+    return frozenset(out - officials)
 
 
 @dataclass(frozen=True)
@@ -176,22 +233,31 @@ class StoryFacts:
     words: int
     addresses: frozenset[str] = field(default_factory=frozenset)
     ages: frozenset[int] = field(default_factory=frozenset)
+    people: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
     def of(cls, article_id: str, published: dt.date | None, text: str) -> StoryFacts:
         """Facts of an article from its text."""
-        return cls(article_id, published, person_names(text), len(text.split()), street_addresses(text),
-                   ages(text))  # fmt: skip
+        names = person_names(text)
+        return cls(article_id, published, names, len(text.split()), street_addresses(text), ages(text),
+                   people(strip_credits(text), names))  # fmt: skip
+
+    @property
+    def persons(self) -> frozenset[str]:
+        """The names of the people given with an age."""
+        return frozenset(p.split("|", 1)[0] for p in self.people)
 
     def row(self) -> dict[str, Any]:
-        """The `story_facts` table row (JSON lists, sorted)."""
+        """The `story_facts` table row (JSON lists, sorted; people are kept with the names)."""
         return {
             "article_id": self.article_id, "version": FACTS_VERSION, "words": self.words,
-            "names": sorted(self.names), "addresses": sorted(self.addresses), "ages": sorted(self.ages),
+            "names": sorted(self.names | self.people), "addresses": sorted(self.addresses),
+            "ages": sorted(self.ages),
         }  # fmt: skip
 
     @classmethod
     def from_row(cls, article_id: str, published: dt.date | None, row: Mapping[Any, Any]) -> StoryFacts:
         """Facts read back from a `story_facts` row."""
-        return cls(article_id, published, frozenset(row["names"]), int(row["words"]),
-                   frozenset(row["addresses"]), frozenset(row["ages"]))  # fmt: skip
+        names = frozenset(n for n in row["names"] if "|" not in n)
+        return cls(article_id, published, names, int(row["words"]), frozenset(row["addresses"]),
+                   frozenset(row["ages"]), frozenset(n for n in row["names"] if "|" in n))  # fmt: skip

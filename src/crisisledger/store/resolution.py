@@ -18,7 +18,7 @@ from crisisledger.model import Location
 from crisisledger.resolve.figures import Report, as_dict, summarise
 from crisisledger.resolve.incidents import Cluster, EventNode, Key, Settings, cluster
 from crisisledger.resolve.places import RANK
-from crisisledger.resolve.stories import StoryLink, StorySettings, story_links
+from crisisledger.resolve.stories import Evidence, StoryLink, StorySettings, story_links
 from crisisledger.resolve.storyfacts import FACTS_VERSION, StoryFacts
 from crisisledger.store import schema as t
 
@@ -78,14 +78,32 @@ def load_facts(conn: Connection, min_words: int = StorySettings.min_words) -> li
     return facts
 
 
-def load_stories(conn: Connection) -> list[StoryLink]:
-    """Same-story links between the stored articles: near copies first, then shared names and addresses."""
+def load_stories(conn: Connection) -> tuple[list[StoryLink], Evidence]:
+    """Same-story links between the stored articles (near copies first, then shared names and
+    addresses), and the story facts as evidence for or against event links."""
     a = t.articles.c
     copies = []
     for aid, original in conn.execute(select(a.id, a.duplicate_of).where(a.duplicate_of.is_not(None))):
         first, second = sorted((aid, original))
         copies.append(StoryLink(first, second, (), f"article {aid} is a near copy of {original}"))
-    return copies + story_links(load_facts(conn))
+    facts = load_facts(conn)
+    return copies + story_links(facts), Evidence({f.article_id: f for f in facts})
+
+
+def load_aliases(
+    conn: Connection, min_words: int = StorySettings.min_words, max_copies: int = 1
+) -> dict[str, list[str]]:
+    """Exact copies (aliases) per stored article. A short page (under `min_words` words) with more than
+    `max_copies` copies is boilerplate (a sign-in form, a newsletter prompt) fetched for many stories:
+    its copies are not taken for reports of its incident."""
+    al, f = t.article_aliases.c, t.story_facts.c
+    q = select(al.id, al.article_id, f.words).join(t.story_facts, f.article_id == al.article_id, isouter=True)
+    aliases: dict[str, list[str]] = defaultdict(list)
+    words: dict[str, int] = {}
+    for alias, original, n in conn.execute(q.order_by(al.id)):
+        aliases[original].append(alias)
+        words[original] = n or 0
+    return {a: c for a, c in aliases.items() if words[a] >= min_words or len(c) <= max_copies}
 
 
 def _figure_rows(conn: Connection, event_ids: set[int], total: int) -> Iterator[Any]:
@@ -216,10 +234,9 @@ def rebuild(conn: Connection, settings: Settings | None = None) -> int:
     """
     nodes, rows = load_nodes(conn)
     must, cannot = load_decisions(conn)
-    clusters = cluster(nodes, settings, must, cannot, load_stories(conn))
-    aliases: dict[str, list[str]] = defaultdict(list)
-    for alias, original in conn.execute(select(t.article_aliases.c.id, t.article_aliases.c.article_id)):
-        aliases[original].append(alias)
+    stories, evidence = load_stories(conn)
+    clusters = cluster(nodes, settings, must, cannot, stories, evidence)
+    aliases = load_aliases(conn)
     stored = _stored(conn)
     keep: set[int] = set()
     changed: list[Cluster] = []

@@ -1,0 +1,132 @@
+"""Story facts as evidence for and against event links: officials, people, contradictions, short pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from crisisledger.model import Location
+from crisisledger.resolve.incidents import EventNode, cluster
+from crisisledger.resolve.stories import Evidence, StoryFacts, person_names, story_links
+from crisisledger.resolve.storyfacts import people
+from crisisledger.store import Ledger
+from crisisledger.store.testing import event, item
+
+TOLEDO = Location(name="Toledo", country="United States", country_code="US", admin1="Ohio", lat=41.66,
+                  lon=-83.56, precision="city", geonames_id=5174035)  # fmt: skip
+LUCAS = Location(name="Lucas County", country="United States", country_code="US", admin1="Ohio",
+                 admin2="Lucas County", lat=41.68, lon=-83.47, precision="admin2")  # fmt: skip
+TOLEDO_IN_LUCAS = TOLEDO.model_copy(update={"admin2": "Lucas County"})
+
+PAD = " ".join(f"Residents of the street talked about the long evening, remark {i}." for i in range(10))
+ONE = "Quentin Marlowe, 27, was shot outside a corner store on Friday night. " + PAD
+ONE_AGAIN = "A man shot on Friday was named as Quentin Marlowe by relatives. " + PAD
+OTHER = "Rosalind Ferrante, 52, was wounded by a stray bullet on Friday night. " + PAD
+DAY = dt.date(2016, 4, 1)
+
+
+def test_officials_are_not_names() -> None:
+    text = (
+        "Sgt. Bruno Kessler said the victim, Hana Lindgren, was taken to a hospital. "
+        "Police spokeswoman Carla Nunez asked for tips. Omar Farouk, a police spokesman, said more. "
+        "Hana Lindgren was in stable condition."
+    )
+    assert person_names(text) == {"hana lindgren"}
+
+
+def test_people_are_names_given_with_an_age_or_as_what_happened_to_them() -> None:
+    text = (
+        "Hana Lindgren, 31, was shot. Officers arrested Piet Vos on Monday. "
+        "Ida Berg was charged with murder. The suspect, Kai Moreau, fled. Lena Marsh spoke at the vigil."
+    )
+    names = person_names(text)
+    assert people(text, names) == {"hana lindgren|31", "piet vos|", "ida berg|", "kai moreau|"}
+    assert "lena marsh" in names
+
+
+def _facts(aid: str, text: str, day: dt.date = DAY) -> StoryFacts:
+    return StoryFacts.of(aid, day, text)
+
+
+def test_contradiction_needs_different_people_addresses_or_ages_and_nothing_shared() -> None:
+    bystander = "Officers spoke with Ingrid Sollum near the corner store after the shooting. " + PAD
+    facts = (_facts("a", ONE), _facts("b", ONE_AGAIN), _facts("c", OTHER), _facts("d", bystander))
+    ev = Evidence({f.article_id: f for f in facts})
+    assert ev.contradiction("a", "b") is None  # the same victim
+    assert ev.contradiction("a", "c") == "they give different people and ages"
+    assert ev.contradiction("a", "d") is None  # other names, but no other victim: no evidence
+    assert ev.contradiction("a", "missing") is None  # no facts: no evidence either way
+    assert ev.agreement("a", "b") and not ev.agreement("a", "c")
+    common = Evidence(ev.facts, rare_articles=0)  # no name is rare: only the ages tell them apart
+    assert common.contradiction("a", "b") is None
+    assert common.contradiction("a", "c") == "they give different ages"
+
+
+def _node(i: int, article: str, loc: Location, day: dt.date = DAY) -> EventNode:
+    return EventNode(i, article, 0, "Violence against civilians", "Attack", day, published=day, location=loc,
+                     is_main=True)  # fmt: skip
+
+
+def test_event_links_need_support_from_the_story_facts() -> None:
+    facts = {f.article_id: f for f in (_facts("a", ONE), _facts("b", ONE_AGAIN), _facts("c", OTHER))}
+    ev = Evidence(facts)
+    nodes = [_node(1, "a", TOLEDO), _node(2, "b", TOLEDO), _node(3, "c", TOLEDO)]
+    assert [c.members for c in cluster(nodes)] == [[1, 2, 3]]  # place and day alone
+    assert [c.members for c in cluster(nodes, evidence=ev)] == [[1, 2], [3]]  # c names someone else
+
+
+def test_a_short_page_links_only_on_the_same_day_or_at_the_same_place() -> None:
+    ev = Evidence({"a": _facts("a", ONE)})  # "brief" has no facts (too short to have any)
+    two_days = [_node(1, "a", TOLEDO_IN_LUCAS), _node(2, "brief", LUCAS, DAY + dt.timedelta(days=2))]
+    assert [c.members for c in cluster(two_days)] == [[1, 2]]
+    assert [c.members for c in cluster(two_days, evidence=ev)] == [[1], [2]]
+    same_day = [_node(1, "a", TOLEDO_IN_LUCAS), _node(2, "brief", LUCAS)]
+    assert [c.members for c in cluster(same_day, evidence=ev)] == [[1, 2]]
+    next_day = [_node(1, "a", TOLEDO), _node(2, "brief", TOLEDO, DAY + dt.timedelta(days=1))]
+    assert [c.members for c in cluster(next_day, evidence=ev)] == [[1, 2]]
+
+
+def test_one_name_weeks_later_links_only_at_the_same_place() -> None:
+    later = DAY + dt.timedelta(days=40)
+    court = "Quentin Marlowe appeared in court on Tuesday over the corner store case. " + PAD
+    facts = [_facts("a", ONE), _facts("b", court, later)]
+    (link,) = story_links(facts)
+    assert link.same_place and link.reason.endswith("at the same place")
+    far = Location(name="Dayton", country="United States", country_code="US", admin1="Ohio", lat=39.76,
+                   lon=-84.19, precision="city", geonames_id=4509884)  # fmt: skip
+    here = [_node(1, "a", TOLEDO), _node(2, "b", TOLEDO, later)]
+    there = [_node(1, "a", TOLEDO), _node(2, "b", far, later)]
+    assert [c.members for c in cluster(here, stories=[link])] == [[1, 2]]
+    assert [c.members for c in cluster(there, stories=[link])] == [[1], [2]]
+
+
+def test_copies_of_a_short_page_do_not_join_its_incident(tmp_path: Path) -> None:
+    shot = event("Violence against civilians", "Attack", "2016-04-01", TOLEDO, fatalities=1)
+    prompt = "Please confirm your email address to keep reading."
+    with Ledger.open(tmp_path / "l.db") as ledger:
+        ledger.add_records([
+            item("page", prompt, "2016-04-01", [shot]),
+            item("copy-1", prompt, "2016-05-02"),
+            item("copy-2", prompt, "2016-06-03"),
+            item("brief", "Quentin Marlowe was shot in Toledo.", "2016-04-01", [shot]),
+            item("wire", "Quentin Marlowe was shot in Toledo.", "2016-04-01"),
+        ])  # fmt: skip
+        ledger.resolve()
+        groups = sorted(i["article_ids"] for i in ledger.incidents())
+    assert groups == [["brief", "page", "wire"]]  # one copy of a brief is a wire copy; many copies are not
+
+
+def test_two_nearby_towns_need_a_shared_fact() -> None:
+    suburb = Location(name="Maumee", country="United States", country_code="US", admin1="Ohio", lat=41.56,
+                      lon=-83.65, precision="city", geonames_id=5162645)  # fmt: skip
+    bystander = "Officers spoke with Ingrid Sollum near a gas station after the shooting. " + PAD
+    ev = Evidence(
+        {f.article_id: f for f in (_facts("a", ONE), _facts("b", ONE_AGAIN), _facts("d", bystander))}
+    )
+    assert [c.members for c in cluster([_node(1, "a", TOLEDO), _node(2, "d", suburb)], evidence=ev)] == [
+        [1],
+        [2],
+    ]
+    assert [c.members for c in cluster([_node(1, "a", TOLEDO), _node(2, "b", suburb)], evidence=ev)] == [
+        [1, 2]
+    ]
