@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import numpy as np
 
 from crisisledger.extractors.acled_csv import AcledRow, is_holdout, read_acled
 from crisisledger.extractors.actor_names import TABLE_PATH, build_actor_table, write_actor_table
-from crisisledger.extractors.classifier import MODEL_PATH, Classifier, clean_note, features
+from crisisledger.extractors.classifier import FEATURES, MODEL_PATH, Classifier, clean_note
 from crisisledger.model import SUB_EVENT_TYPES
 
 
@@ -38,7 +39,9 @@ class TrainReport:
         return asdict(self)
 
 
-def _labelled(rows: list[AcledRow]) -> tuple[list[str], list[str]]:
+def _labelled(
+    rows: list[AcledRow], prepare: Callable[[str], str] = clean_note
+) -> tuple[list[str], list[str]]:
     """Cleaned notes and sub-event types of rows with a known sub-type, duplicates removed."""
     seen: set[tuple[str, str]] = set()
     texts, labels = [], []
@@ -46,7 +49,7 @@ def _labelled(rows: list[AcledRow]) -> tuple[list[str], list[str]]:
         sub = row.sub_event_type
         if not sub or sub not in SUB_EVENT_TYPES:
             continue
-        text = clean_note(row.notes)
+        text = prepare(row.notes)
         if not text or (text, sub) in seen:
             continue
         seen.add((text, sub))
@@ -77,6 +80,59 @@ def evaluate(model: Classifier, rows: list[AcledRow]) -> dict[str, float]:
     return out
 
 
+@dataclass
+class Fitted:
+    """A fitted model's arrays, as `Classifier.save` writes them."""
+
+    vocabulary: list[str]
+    idf: np.ndarray
+    coef: np.ndarray
+    intercept: np.ndarray
+    classes: list[str]
+    meta: dict[str, object]
+
+    def classifier(self) -> Classifier:
+        return Classifier(self.vocabulary, self.idf, self.coef, self.intercept, self.classes, self.meta)
+
+    def save(self, path: Path, **meta: object) -> None:
+        args = (self.vocabulary, self.idf, self.coef, self.intercept, self.classes)
+        Classifier.save(path, *args, {**meta, **self.meta})
+
+
+def fit_model(
+    rows: list[AcledRow],
+    max_features: int = 120_000,
+    c: float = 30.0,
+    version: int = 2,
+    hierarchical: bool = True,
+) -> Fitted:
+    """Fit the classifier on `rows` (see `classifier.FEATURES` for `version`)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    prepare, analyzer = FEATURES[version]
+    texts, labels = _labelled(rows, prepare)
+    vectorizer = TfidfVectorizer(
+        analyzer=analyzer, sublinear_tf=True, min_df=2, max_features=max_features, dtype=np.float32
+    )
+    matrix = vectorizer.fit_transform(texts)
+    model = LogisticRegression(C=c, max_iter=300, class_weight="balanced")
+    model.fit(matrix, labels)
+    vocabulary = [""] * len(vectorizer.vocabulary_)
+    for term, i in vectorizer.vocabulary_.items():
+        vocabulary[i] = term
+    classes = [str(x) for x in model.classes_]
+    meta: dict[str, object] = {
+        "C": c,
+        "max_features": max_features,
+        "balanced": True,
+        "features": version,
+        "hierarchical": hierarchical,
+        "rows": len(texts),
+    }
+    return Fitted(vocabulary, vectorizer.idf_, model.coef_, model.intercept_, classes, meta)
+
+
 def train(
     acled_paths: list[Path],
     out_dir: Path | None = None,
@@ -90,9 +146,6 @@ def train(
     The model is written to `out_dir/event_classifier.npz` (default: the package's data folder), and
     the actor-name table learned from the same rows to `out_dir/acled_actors.tsv`.
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-
     start = time.perf_counter()
 
     def held(path: Path) -> bool:
@@ -101,35 +154,19 @@ def train(
     train_paths = sorted(p for p in acled_paths if not held(p))
     test_paths = sorted(p for p in acled_paths if held(p))
     train_rows = [row for p in train_paths for row in read_acled(p)]
-    texts, labels = _labelled(train_rows)
-    vectorizer = TfidfVectorizer(
-        analyzer=features, sublinear_tf=True, min_df=2, max_features=max_features, dtype=np.float32
-    )
-    matrix = vectorizer.fit_transform(texts)
-    model = LogisticRegression(C=c, max_iter=300, class_weight="balanced")
-    model.fit(matrix, labels)
-    vocabulary = [""] * len(vectorizer.vocabulary_)
-    for term, i in vectorizer.vocabulary_.items():
-        vocabulary[i] = term
+    fitted = fit_model(train_rows, max_features=max_features, c=c)
     path = (out_dir / MODEL_PATH.name) if out_dir else MODEL_PATH
-    classes = [str(x) for x in model.classes_]
-    meta = {
-        "train_files": [p.name for p in train_paths],
-        "C": c,
-        "max_features": max_features,
-        "balanced": True,
-    }
-    Classifier.save(path, vocabulary, vectorizer.idf_, model.coef_, model.intercept_, classes, meta)
+    fitted.save(path, train_files=[p.name for p in train_paths])
     # the table of frequent ACLED actor names, learned from the same training rows (names only)
     write_actor_table(build_actor_table(train_rows), (out_dir / TABLE_PATH.name) if out_dir else TABLE_PATH)
     shipped = Classifier.load(path)
     report = TrainReport(
         train_files=[p.name for p in train_paths],
         holdout_files=[p.name for p in test_paths],
-        train_rows=len(texts),
+        train_rows=int(str(fitted.meta["rows"])),
         holdout_rows=0,
-        features=len(vocabulary),
-        classes=classes,
+        features=len(fitted.vocabulary),
+        classes=fitted.classes,
         model_path=str(path),
         model_bytes=path.stat().st_size,
     )
