@@ -31,9 +31,18 @@ PRECISION = {1: "city", 2: "admin2", 3: "admin1"}
 Key = tuple[str, str]
 
 
-def _known(gazetteer: Gazetteer, name: str, code: str, precisions: tuple[str, ...]) -> bool:
+def _known(
+    gazetteer: Gazetteer, name: str, code: str, precisions: tuple[str, ...], populated: bool = False
+) -> bool:
+    """Whether the gazetteer has `name` in country `code` at one of `precisions` (with `populated`: an
+    area centred on GeoNames towns, not a subdivision placed only by its parent or a namesake town)."""
     ids = gazetteer.index.get(fold(name), [])
-    return any(gazetteer.cols[1][i] == code and gazetteer.cols[7][i] in precisions for i in ids)
+    return any(
+        gazetteer.cols[1][i] == code
+        and gazetteer.cols[7][i] in precisions
+        and (not populated or (gazetteer.cols[8][i] is None and gazetteer.cols[6][i] > 0))
+        for i in ids
+    )
 
 
 def _rows(paths: list[Path]) -> list[tuple[AcledRow, str]]:
@@ -58,8 +67,8 @@ def _admin_rows(rows: list[tuple[AcledRow, str]], gazetteer: Gazetteer) -> list[
             pts[(code, "admin2", row.admin2, row.admin1)].append((row.latitude, row.longitude))
     out = []
     for (code, level, name, parent), coords in pts.items():
-        if _known(gazetteer, name, code, ("admin1", "admin2")):
-            continue
+        if _known(gazetteer, name, code, ("admin1", "admin2"), populated=True):
+            continue  # ACLED's own centre is kept for areas GeoNames towns do not place
         lat = round(statistics.median(p[0] for p in coords), 4)
         lon = round(statistics.median(p[1] for p in coords), 4)
         admin1 = name if level == "admin1" else parent
@@ -93,10 +102,11 @@ def main(argv: list[str] | None = None) -> int:
         option = (row.location, row.admin1, row.admin2, round(row.latitude, 4), round(row.longitude, 4), prec)
         seen[(fold(row.location), code)][option] += 1
     lines = []
-    for (folded, code), options in seen.items():
-        if any(gazetteer.cols[1][i] == code for i in gazetteer.index.get(folded, [])):
-            continue
+    for (_, code), options in seen.items():
         name, admin1, admin2, lat, lon, prec = options.most_common(1)[0][0]
+        wanted = ("city", "point") if prec == "city" else ("city", "point", "admin1", "admin2")
+        if _known(gazetteer, name, code, wanted):  # a town named like its district still needs its point
+            continue
         lines.append(f"{name}\t{admin1}\t{admin2}\t{code}\t{lat}\t{lon}\t{prec}\n")
     lines += _admin_rows(rows, gazetteer)
     args.out.parent.mkdir(parents=True, exist_ok=True)

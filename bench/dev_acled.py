@@ -11,6 +11,7 @@ scored like `acled.py` scores the held-out files. `--errors N` prints N misses p
 from __future__ import annotations
 
 import argparse
+import json
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -69,6 +70,16 @@ def _got(event: dict[str, Any] | None) -> str:
     )
 
 
+def _dump(path: Path, files: list[str], pairs: list[tuple[AcledRow, Any]], dists: list[float | None]) -> None:
+    """One JSON line per note: file, gold place, what was found, distance, for comparing two runs."""
+    with open(path, "w", encoding="utf-8") as fh:
+        for name, (row, event), km in zip(files, pairs, dists, strict=True):
+            gold = f"{row.country}/{row.admin1}/{row.admin2}/{row.location}"
+            hit = _country_hit(event, row.country)
+            line = {"file": name, "gold": gold, "got": _got(event), "km": km, "country": hit}
+            fh.write(json.dumps({**line, "note": row.notes[:300]}) + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -77,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=300, help="notes per file, spread over the file")
     parser.add_argument("--retrain", action="store_true", help="also retrain the classifier without them")
     parser.add_argument("--errors", type=int, default=0, help="misses to print per measure")
+    parser.add_argument("--dump", type=Path, help="write one JSON line per note (gold, got, km) here")
     args = parser.parse_args(argv)
     folder = SHARED_BENCH / "acled"
     if not folder.is_dir():
@@ -89,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     if not paths:
         print(f"no training file matches {parts}")
         return 1
-    rows = [r for p in paths for r in _sample(read_acled(p), args.limit)]
+    sampled = [(p.name, r) for p in paths for r in _sample(read_acled(p), args.limit)]
+    rows = [r for _, r in sampled]
     with tempfile.TemporaryDirectory() as tmp:
         _leave_out(parts, Path(tmp), args.retrain)
         from crisisledger.model import Article
@@ -105,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         [(e or {}).get("sub_event_type") or "(none)" for _, e in pairs],
     )
     named = [(r, e) for r, e in pairs if _names_its_place(r)]
+    if args.dump:
+        _dump(args.dump, [name for name, _ in sampled], pairs, dists)
     fat = [((e or {}).get("fatalities") or 0) == r.fatalities for r, e in pairs]
     print(f"\nfiles: {[p.name for p in paths]}  notes: {len(rows)}")
     print(f"event_type       {share([(e or {}).get('event_type') == r.event_type for r, e in pairs]):.3f}")

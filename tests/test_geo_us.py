@@ -24,7 +24,8 @@ def make_doc(text: str, entities: list[tuple[str, str]] = (), title: str | None 
 def test_state_votes_names_abbreviations_and_postal_codes() -> None:
     votes = state_votes("A Felton, Minn., father was charged. Troopers from Delaware State Police helped.")
     assert votes["Minnesota"] == 2 and votes["Delaware"] == 2
-    assert state_votes("Story text.", title="Boy hurt - WXYZ Columbus, GA")["Georgia"] == 3
+    assert state_votes("Story text.", title="Boy hurt in Columbus, GA")["Georgia"] == 3
+    assert state_votes("Story text.", title="Boy hurt - WXYZ Columbus, GA")["Georgia"] == 1  # site name
     assert "Kansas" not in state_votes("He was driving to Kansas City on Friday.")
     assert "Washington" not in state_votes("Officials in Washington said little.")
     assert state_votes("the Plain Dealer reported")["Ohio"] == 1

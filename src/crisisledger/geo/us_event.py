@@ -1,0 +1,428 @@
+"""Where a US local news story happened: the event place chosen among the article's resolved mentions.
+
+US crime reports name a town several times ("Waukegan police said ..."), the hospital's city once ("taken
+to a hospital in Chicago"), streets after states ("California Avenue") and counties that exist in many
+states ("Greene County"). `us_event_location` re-reads the resolved mentions of a US article:
+
+- mentions that open a street name ("Houston Street", "Tennessee Ave.") or a hospital's city are set aside;
+- a county is re-chosen among its namesakes by the article's states (state names, outlets, the states of
+  the towns it names, a town written inside the county);
+- among the towns of the event's span (else of its sentence, else of the article), the one the article is
+  about wins: named often, in the headline, as a dateline, after "in/at", before "police" — not the
+  most populous one;
+- a county or state in the span gives way to the article's town inside it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from crisisledger.geo.countries import fold, get_country
+from crisisledger.geo.gazetteer import Gazetteer, Place
+from crisisledger.geo.stations import outlet_homes
+from crisisledger.geo.us import STATES, headline, state_votes
+from crisisledger.geo.words import AP_STATES, STOP_WORDS
+from crisisledger.model import Location
+
+if TYPE_CHECKING:
+    from crisisledger.geo.resolve import PlaceMention
+    from crisisledger.nlp.pipeline import ArticleDoc
+
+# "Houston Street", "California Ave.", "Preston St": a street named after a place.
+_STREET_AFTER = re.compile(
+    r"^\.?\s+(?:Avenue|Ave\b|Street|St\b|Road|Rd\b|Boulevard|Blvd|Drive|Dr\b|Lane|Ln\b|Way\b|Place\b|"
+    r"Pl\b|Court\b|Ct\b|Parkway|Pkwy|Highway|Hwy|Terrace|Circle|Trail|Pike\b|Expressway|Turnpike)"
+)
+_STREET_BEFORE = re.compile(
+    r"(?:\bblock of|\d+(?:st|nd|rd|th)? (?:and|&)|\b\d{2,5})\s+(?:[NSEW]\.?\s+|North |South |East |West )?$"
+)
+# "taken to a hospital in Chicago", "airlifted to Fort Wayne": where the victim was treated.
+_HOSPITAL_BEFORE = re.compile(
+    r"\b(?:hospital|medical center|trauma center|children's|childrens|taken|transported|rushed|"
+    r"airlifted|flown|life-?flighted)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+_HOSPITAL_AFTER = re.compile(
+    r"^\s+(?:Regional|Memorial|General|Medical|Children|Hospital|Trauma)", re.IGNORECASE
+)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|inside|of|on)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|"
+    r"central\s+|downtown\s+|rural\s+|suburban\s+)?$",
+    re.IGNORECASE,
+)
+_FORCE_AFTER = re.compile(
+    r"^(?:'s|’s)?\s+(?:city\s+|county\s+)?(?:police|officers|sheriff|deputies|authorities|detectives|"
+    r"fire|home|apartment|house|community|neighborhood|shooting)\b",
+    re.IGNORECASE,
+)
+# "Sheriff Bob Taylor", "Det. Nicole Monroe", "Kelly Taylor": a name written as a person's.
+_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:Sheriff|Deputy|Officer|Sgt|Lt|Det|Detective|Chief|Capt|Cpl|Mayor|Judge|Dr|Mr|Mrs|Ms|Attorney|"
+    r"Coroner|Trooper|Spokesman|Spokeswoman)\.?\s+(?:[A-Z][a-z]+\s+)?(?:[A-Z]\.\s+)?|"
+    r"(?<![.!?]\s)(?<!^)\b(?!(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Downtown|Central|"
+    r"Greater|Upper|Lower|Old|New|Fort|Port|Mount|Lake|Saint|San|Santa|Los|Las|El|La|The|In|At|Near)\b)"
+    r"[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?)$"
+)
+_COUNTY = re.compile(r"\s(?:County|Co\.?|Parish)$")
+_STATE_AFTER = re.compile(r",\s*([A-Z][A-Za-z]*\.?(?: [A-Z][a-z]+)?)")
+_COUNTY_WORD = re.compile(r"\b(?:County|Co\b|Parish|Borough)", re.IGNORECASE)
+
+
+@dataclass
+class _Article:
+    """A US article's places, ranked once per document."""
+
+    mentions: list[PlaceMention]  # US mentions that can be the scene (streets and hospitals set aside)
+    rank: dict[str, float] = field(default_factory=dict)  # place key → support in the whole article
+    best: PlaceMention | None = None  # the best-supported town of the article
+    headline: set[str] = field(default_factory=set)  # place keys the headline names
+    title: PlaceMention | None = None  # the headline's place (not the site name's)
+    states: Counter[str] = field(default_factory=Counter)  # US state → support (see `_state_scores`)
+
+
+def _key(loc: Location) -> str:
+    return f"{loc.name}|{loc.admin1}|{loc.precision}"
+
+
+def _state_scores(doc: ArticleDoc, mentions: list[PlaceMention], gaz: Gazetteer) -> Counter[str]:
+    """US state → support: its names, abbreviations and outlets, and the towns named in it (a town whose
+    name is shared by larger towns in other states counts little)."""
+    scores: Counter[str] = Counter(state_votes(doc.text, doc.article.title))
+    for (_, st), n in outlet_homes(doc.text, doc.article.title).items():
+        scores[STATES[st]] += min(n, 2)
+    towns: dict[str, float] = {}
+    for m in mentions:
+        loc = m.location
+        if loc.precision in ("city", "point") and loc.admin1:
+            towns[f"{loc.name}|{loc.admin1}"] = _cue(loc, gaz)
+    for key, cue in towns.items():
+        scores[key.split("|", 1)[1]] += cue  # type: ignore[assignment]
+    return scores
+
+
+def _cue(loc: Location, gaz: Gazetteer) -> float:
+    """How much a town tells of its state: 2 when it dwarfs its US namesakes, else 0.5."""
+    pops = [p.population for p in gaz.lookup(loc.name) if p.country_code == "US" and p.precision == "city"]
+    own = max((p.population for p in gaz.lookup(loc.name) if p.admin1 == loc.admin1), default=0)
+    return 2.0 if own and own >= 0.8 * sum(pops) else 0.5
+
+
+def _state_after(text: str, end: int) -> str | None:
+    """The US state written right after a place: ", Ala.", ", GA", ", Georgia"."""
+    m = _STATE_AFTER.match(text, end)
+    if m is None:
+        return None
+    word = m.group(1)
+    if word in STATES:
+        return STATES[word]
+    if word in STATES.values():
+        return word
+    return AP_STATES.get(fold(word).rstrip(".") + ".")
+
+
+def _recounty(
+    m: PlaceMention, states: Counter[str], towns: list[Location], gaz: Gazetteer, text: str
+) -> PlaceMention:
+    """A county mention re-chosen among its namesakes: one holding a named town, else the best-supported
+    state's."""
+    from crisisledger.geo.resolve import PlaceMention as PM
+    from crisisledger.geo.resolve import to_location
+
+    cands = [p for p in gaz.lookup(m.text) if p.country_code == "US" and p.precision == "admin2"]
+    if len(cands) < 2 or m.container:
+        return m
+    if _state_after(text, m.end) == m.location.admin1:
+        return m  # "Greene County, Ala."
+    short = fold(_COUNTY.sub("", m.text))
+    towns = [t for t in towns if fold(t.name) != short]  # "DeKalb" the town is not a cue for "DeKalb County"
+
+    def score(p: Place) -> tuple[float, int]:
+        held = sum(1 for t in towns if t.admin1 == p.admin1 and t.admin2 == p.admin2)
+        return 3.0 * held + states.get(p.admin1 or "", 0), p.population
+
+    best = max(cands, key=score)
+    if best.admin1 == m.location.admin1 and best.admin2 == m.location.admin2:
+        return m
+    if score(best)[0] <= states.get(m.location.admin1 or "", 0):
+        return m  # no better support than the current choice
+    return PM(m.text, m.start, m.end, to_location(best, "admin2"), m.score, m.container, m.dateline)
+
+
+def _county_short_names(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """ "DeKalb" in a story about DeKalb County, Georgia: the county, not a town of another state."""
+    from crisisledger.geo.resolve import PlaceMention as PM
+
+    counties = {
+        fold(_COUNTY.sub("", m.location.name)): m.location
+        for m in mentions
+        if m.location.precision == "admin2"
+    }
+    out = []
+    for m in mentions:
+        county = counties.get(fold(m.location.name)) if m.location.precision == "city" else None
+        if county is not None and county.admin1 != m.location.admin1:
+            m = PM(m.text, m.start, m.end, county, m.score, m.container, m.dateline)
+        out.append(m)
+    return out
+
+
+_TOWNSHIP = re.compile(r"\s+(?:Township|Twp\.?|Borough|Village)$", re.IGNORECASE)
+
+
+def _restate(m: PlaceMention, text: str, gaz: Gazetteer) -> PlaceMention | None:
+    """A town written with another state than its resolved one ("Franklin Township, Mich.") moved to
+    that state's namesake, or None when the gazetteer has none there."""
+    if m.location.precision not in ("city", "point"):
+        return m
+    state = _state_after(text, m.end)
+    if state is None or state == m.location.admin1:
+        return m
+    from crisisledger.geo.resolve import PlaceMention as PM
+    from crisisledger.geo.resolve import to_location
+
+    for name in dict.fromkeys((m.text, _TOWNSHIP.sub("", m.text))):
+        for p in gaz.lookup(name):
+            if p.country_code == "US" and p.admin1 == state and p.precision == "city":
+                return PM(m.text, m.start, m.end, to_location(p), m.score, m.container, m.dateline)
+    return None
+
+
+def _usable(m: PlaceMention, text: str) -> bool:
+    if m.location.country_code != "US" or m.location.precision == "country":
+        return False
+    if m.location.precision == "admin2" and not (m.dateline or _COUNTY_WORD.search(m.text)):
+        return False  # a bare "Lee" or "Sutter": a name far more often than a county
+    after, before = text[m.end : m.end + 16], text[max(0, m.start - 24) : m.start]
+    return not (_STREET_AFTER.match(after) or _STREET_BEFORE.search(before))
+
+
+def _hospital(m: PlaceMention, text: str) -> bool:
+    return bool(
+        _HOSPITAL_BEFORE.search(text[max(0, m.start - 60) : m.start]) or _HOSPITAL_AFTER.match(text[m.end :])
+    )
+
+
+def _surnames(doc: ArticleDoc) -> set[str]:
+    """Folded last words of the people spaCy found ("Brady Osborne" → "osborne")."""
+    out = set()
+    for e in doc.entities:
+        if e.label == "PERSON" and " " in e.text.strip():
+            out.add(fold(e.text.split()[-1]).strip(".,'’s"))
+    return out
+
+
+def _analyse(doc: ArticleDoc, mentions: list[PlaceMention], title: PlaceMention | None) -> _Article:
+    text = doc.text
+    gaz = Gazetteer.default()
+    usable = [r for m in mentions if _usable(m, text) and (r := _restate(m, text, gaz)) is not None]
+    towns = [m.location for m in usable if m.location.precision in ("city", "point")]
+    states = _state_scores(doc, usable, gaz)
+    if any(m.location.precision == "admin2" for m in usable):
+        usable = [
+            _recounty(m, states, towns, gaz, text) if m.location.precision == "admin2" else m for m in usable
+        ]
+        usable = _county_short_names(usable)
+    top = max(states.values(), default=0)
+    surnames = _surnames(doc)
+    art = _Article(usable, states=states)
+    head = fold(headline(doc.article.title or ""))
+    art.title = title
+    site = title is not None and title.start >= len(head)  # the site's name: "- KSLA News 12 Shreveport"
+    by_key: dict[str, list[PlaceMention]] = {}
+    for m in usable:
+        by_key.setdefault(_key(m.location), []).append(m)
+    for key, group in by_key.items():
+        loc = group[0].location
+        support = min(len(group), 4) * 1.0 + 0.15 * max(m.score for m in group)
+        if title is not None and _key(title.location) == key:
+            support += 1.0 if site else 2.5
+            if not site:
+                art.headline.add(key)
+        elif head and re.search(rf"(?<!\w){re.escape(fold(loc.name))}(?!\w)", head):
+            support += 1.5
+            art.headline.add(key)
+        if any(m.dateline for m in group):
+            support += 2.0
+        if any(
+            _LOCATIVE_BEFORE.search(text[max(0, m.start - 14) : m.start])
+            or _FORCE_AFTER.match(text[m.end : m.end + 24])
+            for m in group
+        ):
+            support += 1.0
+        if all(_hospital(m, text) for m in group):
+            support -= 2.0
+        if fold(loc.name) in surnames or all(
+            _PERSON_BEFORE.search(text[max(0, m.start - 30) : m.start]) for m in group
+        ):
+            support -= 3.0  # "Brady Osborne": a person's name, not the town
+        if top >= 2 and states.get(loc.admin1 or "", 0) < 0.5 * top:
+            support -= 3.0  # a namesake in a state the article does not point to ("Kensington", N.Y.)
+        support -= 0.4 * min(group[0].start / 1500, 2.0)
+        art.rank[key] = support
+    cities = [m for m in usable if m.location.precision in ("city", "point") and not m.container]
+    if cities:
+        art.best = max(cities, key=lambda m: (art.rank[_key(m.location)], -m.start))
+    return art
+
+
+_CACHE: dict[int, tuple[ArticleDoc, str, _Article]] = {}
+
+
+def _article(doc: ArticleDoc, mentions: list[PlaceMention], title: PlaceMention | None) -> _Article:
+    hit = _CACHE.get(id(doc))
+    if hit is not None and hit[0] is doc and hit[1] == doc.text:
+        return hit[2]
+    art = _analyse(doc, mentions, title)
+    if len(_CACHE) > 64:
+        _CACHE.clear()
+    _CACHE[id(doc)] = (doc, doc.text, art)
+    return art
+
+
+def _inside(loc: Location, area: Location) -> bool:
+    if loc.admin1 != area.admin1:
+        return False
+    return area.precision == "admin1" or (loc.admin2 is not None and loc.admin2 == area.admin2)
+
+
+def _distance_km(a: Location, b: Location) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    dy = (a.lat - b.lat) * 111.0
+    dx = (a.lon - b.lon) * 111.0 * math.cos(math.radians(a.lat))
+    return math.hypot(dx, dy)
+
+
+def us_event_location(
+    doc: ArticleDoc,
+    mentions: list[PlaceMention],
+    title: PlaceMention | None,
+    home: Location | None,
+    start: int,
+    end: int,
+) -> Location | None:
+    """The place of the event evidenced by text[start:end] in a US article (see the module doc)."""
+    art = _article(doc, mentions, title)
+    rank, title = art.rank, art.title
+
+    def town_in(lo: int, hi: int) -> PlaceMention | None:
+        inside = [
+            m
+            for m in art.mentions
+            if lo <= m.start < hi and m.location.precision in ("city", "point") and not m.container
+        ]
+        return max(inside, key=lambda m: (rank[_key(m.location)], -m.start)) if inside else None
+
+    def area_in(lo: int, hi: int) -> PlaceMention | None:
+        inside = [
+            m for m in art.mentions if lo <= m.start < hi and m.location.precision in ("admin2", "admin1")
+        ]
+        return min(inside, key=lambda m: (m.location.precision != "admin2", m.start)) if inside else None
+
+    sentence = doc.sentence_at(start)
+    pick = town_in(start, end) or (town_in(sentence.start, sentence.end) if sentence else None)
+    area = area_in(start, end) or (area_in(sentence.start, sentence.end) if sentence else None)
+    if (
+        pick is not None
+        and area is not None
+        and area.location.precision == "admin2"
+        and not _inside(pick.location, area.location)
+        and rank[_key(area.location)] + 0.5 >= rank[_key(pick.location)]
+        and _key(pick.location) not in art.headline
+    ):
+        pick = None  # "shot in Sevier County" beats a town of another county the span names
+    if pick is None and area is not None:
+        inner = art.best if art.best is not None and _inside(art.best.location, area.location) else None
+        if inner is None and title is not None and _inside(title.location, area.location):
+            inner = title
+        return (inner or area).location
+    best = art.best
+    dateline = next((m for m in art.mentions if m.dateline and m.location.precision == "city"), None)
+    if dateline is not None and (pick is None or pick.location.admin1 != dateline.location.admin1):
+        return dateline.location  # a report filed from a place is about that place unless it names one nearby
+    if pick is None:
+        if best is not None:
+            return best.location
+        if title is not None:
+            return title.location
+        area = next((m for m in art.mentions if m.location.precision == "admin2"), None)
+        if area is not None:
+            return area.location
+        return (
+            _scan(doc, art.states)
+            or next((m.location for m in art.mentions if m.location.precision == "admin1"), None)
+            or home
+            or _country()
+        )
+    if title is not None and _title_scene(doc, title, pick):
+        return title.location  # "Child shot in LaGrange" over "an Atlanta hospital"
+    if best is not None and best is not pick and _key(best.location) != _key(pick.location):
+        gap = rank[_key(best.location)] - rank[_key(pick.location)]
+        if gap >= 2.0 and _distance_km(best.location, pick.location) > 25.0:
+            # the span names a place the article is not about (a hospital, a suspect's home)
+            return best.location
+    return pick.location
+
+
+_RUN = re.compile(
+    r"(?<![\w.])((?:(?:St\.|Ft\.|Mt\.|[A-Z][a-z]+)[ -]){0,2}[A-Z][a-z]+)(\s+(?:County|Parish))?"
+)
+
+
+def _scan(doc: ArticleDoc, states: Counter[str]) -> Location | None:
+    """Last resort when no place was resolved: a town or county of the article's leading state named in
+    the headline or the first paragraphs ("A Uniontown man ...", "Pasco County deputies ...")."""
+    from crisisledger.geo.resolve import to_location
+
+    if not states:
+        return None
+    lead = max(states.values())
+    gaz = Gazetteer.default()
+    best: tuple[float, Place] | None = None
+    for part, bonus in ((headline(doc.article.title or ""), 1.0), (doc.text[:1500], 0.0)):
+        for m in _RUN.finditer(part):
+            name, county = m.group(1), bool(m.group(2))
+            if fold(name.split()[0]) in STOP_WORDS or name in _STATE_NAMES:
+                continue
+            want = "admin2" if county else "city"
+            for p in gaz.lookup(name + m.group(2) if county else name):
+                if p.country_code != "US" or p.precision != want or states.get(p.admin1 or "", 0) < lead:
+                    continue
+                score = bonus + (1.0 if county else 0.0) + 0.3 * math.log10(p.population + 10)
+                if best is None or score > best[0]:
+                    best = (score, p)
+                break
+    return to_location(best[1]) if best else None
+
+
+_STATE_NAMES = frozenset(STATES.values())
+
+
+_TITLE_LOCATIVE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _title_scene(doc: ArticleDoc, title: PlaceMention, pick: PlaceMention) -> bool:
+    """Whether the headline's "shot in X" should beat the span's town: X is written after "in/at/near"
+    in the headline, lies in the same state, far from the span's town, whose name the headline lacks."""
+    head = headline(doc.article.title or "")
+    a, b = pick.location, title.location
+    return (
+        title.start < len(head)
+        and bool(_TITLE_LOCATIVE.search(head[max(0, title.start - 14) : title.start]))
+        and b.precision in ("city", "point")
+        and a.precision in ("city", "point")
+        and a.admin1 == b.admin1
+        and _distance_km(a, b) > 25.0
+        and fold(a.name) not in fold(head)
+    )
+
+
+def _country() -> Location | None:
+    c = get_country("US")
+    if c is None:
+        return None
+    return Location(name=c.name, country=c.name, country_code="US", lat=c.lat, lon=c.lon, precision="country")
