@@ -15,6 +15,7 @@ from crisisledger.extractors.actors import find_actors
 from crisisledger.extractors.classifier import classify
 from crisisledger.extractors.dates import event_date
 from crisisledger.extractors.event_types import RULES, classify_by_rules, has_crisis_cue
+from crisisledger.extractors.figure_deaths import LATER_GROUP
 from crisisledger.extractors.figure_notes import CODED_MARK, SUICIDE_GROUP
 from crisisledger.extractors.tolls import stated_total
 from crisisledger.model import SUB_EVENT_TYPES, Event, Figure, Location, Span
@@ -129,7 +130,8 @@ def _drafts(doc: ArticleDoc, figures: list[Figure]) -> list[_Draft]:
             figs = [
                 f
                 for f in figs
-                if figures[f].kind not in _BACKGROUND_KINDS & known or figures[f].group == SUICIDE_GROUP
+                if figures[f].kind not in _BACKGROUND_KINDS & known
+                or figures[f].group in (SUICIDE_GROUP, LATER_GROUP)
             ]  # background, except the attacker's own death
         coded = [f for f in figs if CODED_MARK.match(figures[f].text)]
         if coded and _main_draft(drafts) is not None:
@@ -143,7 +145,21 @@ def _drafts(doc: ArticleDoc, figures: list[Figure]) -> list[_Draft]:
             if i not in target.sentences:
                 target.sentences.append(i)
     _fold_generic_violence(drafts)
+    _casualties_to_main(drafts, figures)
     return list(drafts.values())
+
+
+def _casualties_to_main(drafts: dict[str, _Draft], figures: list[Figure]) -> None:
+    """Dead and wounded told in a sentence typed as a strategic development or a claim ("9 militants
+    were killed and weapons seized") count for the main event, once the article has one."""
+    main = _main_draft(drafts)
+    if main is None:
+        return
+    for draft in drafts.values():
+        if draft.family in _MINOR_FAMILIES:
+            moved = [f for f in draft.figures if figures[f].kind in _BACKGROUND_KINDS]
+            draft.figures = [f for f in draft.figures if f not in moved]
+            main.figures.extend(moved)
 
 
 def _fold_generic_violence(drafts: dict[str, _Draft]) -> None:

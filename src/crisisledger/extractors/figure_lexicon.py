@@ -111,6 +111,10 @@ LINKERS = {
     "numbered",
     "went",
     "up",
+    "a",
+    "reported",
+    "additional",
+    "estimated",
 }
 # Words that end the reach of a kind word found after a number.
 STOP_WORDS = {
@@ -201,7 +205,9 @@ _PEOPLE_RE = re.compile(
     re.IGNORECASE,
 )
 PERSON_SINGULAR_RE = re.compile(
-    r"(?:\b(?P<det>an?|one|the|his|her|their)|(?P<poss>\b[A-Z][\w-]*['’]s))\s+(?:(?!(?:of|and|or|who|was|were|is|more|other|another)\b)[\w'’-]+\s+){0,3}?"
+    r"(?:\b(?P<det>an?|one|the|his|her|their)|(?P<poss>\b[A-Z][\w-]*['’]s))\s+(?:(?!(?:of|and|or|who|was|were|is|more|other|another|killing|kills|shooting|"
+    r"wounding|injuring|attacked|abducted|executed|murdered)\b|(?:killed|shot)\s+(?:\d|an?\s|the\s|his\s|her\s|"
+    r"their\s|one\s|two\s|three\s|four\s|five\s))[\w'’-]+\s+){0,3}?"
     r"(?P<noun>man|woman|person|boy|girl|child|teen|teenager|toddler|infant|baby|officer|policeman|"
     r"policewoman|soldier|serviceman|civilian|student|journalist|reporter|photographer|protester|"
     r"demonstrator|victim|resident|driver|bystander|worker|passenger|pedestrian|individual|suspect|"
@@ -283,6 +289,12 @@ _NON_PEOPLE = (
     r"reports|shifts?|rallies|protests|demonstrations|marches|events|animals?|dogs?|cattle|sheep|"
     r"goats|horses|camels|cows?|livestock|hectares?|square|aircraft|planes?|helicopters?|boats?|ships?|tanks?|drones?"
 )
+# "two truck drivers", "three shop owners": a noun for things that only qualifies a noun for people.
+_PERSON_AFTER_THING = (
+    r"(?:drivers?|owners?|keepers?|workers?|passengers?|operators?|traders?|vendors?|sellers?|guards?|"
+    r"attendants?|users?|riders?|employees?|staff|teachers?|officials?|members?|residents?|"
+    r"dwellers?|crews?|personnel)\b"
+)
 _NON_FIGURE_AFTER = re.compile(
     rf"^(?:-[A-Za-z]"
     rf"|\s*(?:%|percent\b|per\s*cent\b|pc\b)"
@@ -293,11 +305,12 @@ _NON_FIGURE_AFTER = re.compile(
     rf"|\s*(?:(?:million|billion|thousand|mln|bn)\s+)?(?:dollars?|euros?|pounds\s+sterling|tenge|rubles?|"
     rf"roubles?|yuan|rupees?|USD|EUR|GBP|bucks|cents?|naira|shillings?|francs?|dinars?|lira|hryvnias?)\b"
     rf"|\s*(?:mm|millimet\w*|caliber|calibre|cal\b|gauge|magnum)"
-    rf"|\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|"
+    rf"|(?-i:\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|"
     rf"Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Highway|Hwy|Parkway|Pkwy|Terrace|Ter|Circle|Cir|Square|"
-    rf"Trail|Pike|Plaza)\b"
+    rf"Trail|Pike|Plaza)\b)"
     rf"|\s+block\b"
-    rf"|\s+(?:{_MODIFIER}\s+)?(?:{_NON_PEOPLE})\b)",
+    rf"|\s*(?:-|–|to)\s*\d+\s*(?:km|kms|kilomet\w*|miles?|met(?:er|re)s?|%|percent)\b|\s*kms?\b"
+    rf"|\s+(?:{_MODIFIER}\s+)?(?:{_NON_PEOPLE})\b(?!\s+{_PERSON_AFTER_THING}))",
     re.IGNORECASE,
 )
 # Case-sensitive checks on what comes after (month names must be capitalised: "May").
@@ -307,7 +320,7 @@ _NON_FIGURE_BEFORE = re.compile(
     r"\bInterstate|\bI-|\bNo\.|\bno\.|\bNumber|\bnumber|#|\bApt\.?|\bApartment|\bSuite|\bUnit|\bRoom|"
     r"\bFlight|\bChannel|\bPrecinct|\bWard|\bGate|\bExit|\bMile|\bPage|\bpage|\bBuilding|\bBlock|"
     r"\b(?:father|mother|parent|dad|mom|grandfather|grandmother)\s+of|\bages?\s+\d+\s*(?:,|and|or|&)|\bDistrict|\bZone|\bSection|\bArticle|\bLevel|\bPhase|\bTerminal|\bPlatform|\bLine|\bBox|"
-    r"\bP\.O\.|\bcode|\bCode|\bversion|\bVersion|\bthe\s+top|\bTop)"
+    r"\bP\.O\.|\bcode|\bCode|\bversion|\bVersion|\bthe\s+top|\bTop|\b[Ii]mage\s+\d+\s+of(?:\s*/)?)"
     r"\s*$"
 )
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$")
@@ -377,6 +390,6 @@ def is_non_figure(sentence: str, start: int, end: int, value: int, word: bool) -
     cap = _CAPITAL_BEFORE.search(before)
     if cap and cap.group(1).lower() not in _CAPITAL_OK and start - len(before) + cap.start() > 0:
         prefix = sentence[: start - len(before) + cap.start()].rstrip()
-        if prefix and prefix[-1] not in '.:;"“(' and not people_noun_after(after):
+        if (not prefix or prefix[-1] not in '.:;"“(') and not people_noun_after(after):
             return True
     return False

@@ -16,9 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from crisisledger.extractors.numbers import find_numbers
 from crisisledger.model import Figure, FigureKind
 
-CODED_MARK = re.compile(r"^(?:coded|split|spread|distributed|divided)\b", re.I)
+CODED_MARK = re.compile(r"^(?:coded|split|spread|distributed|divided|between)\b", re.I)
 
 _NUM_WORDS = {
     "two": 2,
@@ -32,13 +33,25 @@ _NUM_WORDS = {
     "ten": 10,
 }
 _DEATH_WORD = re.compile(r"fatalit|death|dead|kill|casualt|died|lives", re.I)
-_CODED = re.compile(r"\bcoded\s+(?:here\s+)?(?:as|is|at)\s+(?P<n>\d+)\b(?!\s*(?:km|%|[-/]))", re.I)
+_CODED = re.compile(r"\bcoded\s+(?:here\s+)?(?:as|is|at)\s+\(?(?P<n>\d+)\b(?!\s*(?:km|%|[-/]))", re.I)
 _SPLIT = re.compile(
-    r"\b(?:split|spread|distributed|divided|coded)\s+(?:across|over|between|among|into)\s+"
-    r"(?P<parts>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
-    r"(?:separate\s+)?(?:events|locations|days|incidents|areas|places|districts|villages)\b"
+    r"\b(?:(?:split|spread|distributed|divided|coded)\s+(?:evenly\s+|equally\s+)?"
+    r"(?:across|over|between|among|into)\s+"
+    r"(?:(?P<parts>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:separate\s+)?|the\s+|)"
+    r"(?:events|locations|days|incidents|areas|places|districts|villages)\b"
+    r"|(?:killed|dead|fatalities|deaths)\s+(?:\w+\s+){0,2}?between\s+this\s+(?:event|incident)\s+and\s+"
+    r"(?P<other>another|the\s+other|one))"
     r"(?:\s*\((?P<share>\d+)\))?",
     re.I,
+)
+_CODED_EVENTS = re.compile(
+    r"\b(?:coded\s+as|across|into)\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:separate\s+)?events\b",
+    re.I,
+)
+_PLACE_LIST = re.compile(
+    r"\b(?:villages|towns|areas|localities|locations)\s+of\s+(?P<list>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+    r"(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*\s*,?\s+and\s+[A-Z])"
 )
 _VAGUE = re.compile(
     r"\b(?:(?P<pre>several|many|multiple|numerous|a\s+number\s+of|scores\s+of)\s+"
@@ -108,6 +121,21 @@ def _parts(word: str) -> int:
     return int(word) if word.isdigit() else _NUM_WORDS[word.lower()]
 
 
+def _split_parts(text: str, m: re.Match[str]) -> int:
+    """Into how many events a split toll goes: stated, or the events or places the note names, or 2."""
+    if m.group("parts"):
+        return _parts(m.group("parts"))
+    if m.group("other"):
+        return 2
+    events = _CODED_EVENTS.search(text)
+    if events:
+        return _parts(events.group("n"))
+    places = _PLACE_LIST.search(text)
+    if places:
+        return len(re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", places.group("list")))
+    return 2
+
+
 def coded_figures(text: str, figures: list[Figure]) -> list[Figure]:
     """The coder's own statements of this event's toll, each as a killed figure over its phrase."""
     from crisisledger.extractors.tolls import conservative_total
@@ -125,10 +153,14 @@ def coded_figures(text: str, figures: list[Figure]) -> list[Figure]:
             out.append(_figure(text, m.start(), m.end(), int(m.group("share"))))
             continue
         before = [f for f in figures if f.kind == "killed" and f.start < m.start() and f.value > 0]
-        total = conservative_total(before)
+        opening = text.rfind(". ", 0, m.start()) + 1
+        near = [f for f in before if f.start >= opening]
+        total = near[-1].value if near else conservative_total(before)
+        parts = _split_parts(text, m)
+        start = text.index("between", m.start()) if m.group("other") else m.start()
         if total:
-            share = (2 * total + _parts(m.group("parts"))) // (2 * _parts(m.group("parts")))
-            out.append(_figure(text, m.start(), m.end(), share))
+            share = (2 * total + parts) // (2 * parts)
+            out.append(_figure(text, start, m.end(), share))
     return out
 
 
@@ -149,7 +181,10 @@ def single_victims(text: str, taken: list[Figure]) -> list[Figure]:
     for pattern in (_ACTIVE_ONE, _PASSIVE_ONE):
         for m in pattern.finditer(text):
             s = m.start("det")
-            if _NOT_PEOPLE.match(m.group("noun")) or re.search(r"\d", m.group("np")):
+            np = m.group("np")
+            if _NOT_PEOPLE.match(m.group("noun")) or any(
+                np[n.end : n.end + 1] != "-" for n in find_numbers(np)
+            ):
                 continue
             if any(f.start <= s < f.end or s <= f.start < m.end() for f in taken + out):
                 continue
@@ -167,7 +202,11 @@ _ONE_DEATH = re.compile(
     r"(?:the|that|this)\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:man|woman|boy|girl|child|teen|teenager|victim|toddler|"
     r"baby|infant|person)\s+(?:later\s+|then\s+|eventually\s+)?(?:died|was\s+pronounced\s+(?:dead|deceased))|"
     r"\b(?:was|later)\s+pronounced\s+(?:dead|deceased)|"
-    r"(?:died|succumbed)\s+(?:from|of|to)\s+(?:his|her)\s+(?:injuries|wounds|gunshot\s+wounds?))",
+    r"(?:died|succumbed)\s+(?:from|of|to)\s+(?:his|her)\s+(?:injuries|wounds|gunshot\s+wounds?)|"
+    r"(?:he|she|who)\s+(?:later\s+|then\s+|eventually\s+)?passed\s+away|"
+    r"(?:later|but|and|where\s+(?:he|she))\s+(?:later\s+)?(?:died|passed\s+away)\b|"
+    r"(?:was|were)\s+(?:accidentally\s+|fatally\s+|allegedly\s+)?shot\s+and\s+killed|"
+    r"\bfatal\s+(?:injury|wound|gunshot\s+wound)\s+(?:of|to)\s+(?:an?|the|his|her)\s)",
     re.I,
 )
 

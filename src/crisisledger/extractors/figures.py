@@ -26,6 +26,12 @@ from dataclasses import dataclass
 from typing import cast
 
 from crisisledger.extractors.attribution import attribution_for
+from crisisledger.extractors.figure_deaths import (
+    is_earlier_incident,
+    later_deaths,
+    one_injury,
+    pronoun_death,
+)
 from crisisledger.extractors.figure_lexicon import (
     CUE_RE,
     GROUP_RE,
@@ -41,6 +47,7 @@ from crisisledger.extractors.figure_lexicon import (
     people_noun_after,
     zero_kinds,
 )
+from crisisledger.extractors.figure_lists import coordinated_victims
 from crisisledger.extractors.figure_notes import (
     another_victim,
     coded_figures,
@@ -237,11 +244,16 @@ def _mentions(
     return _merge_ranges(sentence, raw)
 
 
+_KILLING_ONE = re.compile(r"\b(?:killing|killed|wounding|wounded|injuring|injured)\s+$", re.I)
+
+
 def _one_is_person(sentence: str, n: NumberMention) -> bool:
     """Bare "one" counts only as a person: "one died", "one of them", "one fatally"."""
     after = sentence[n.end : n.end + 60]
     if re.match(r"\s+of\s+(?:the|them|those|whom|which)\b", after, re.I):
         return True
+    if n.text.lower() == "one" and _KILLING_ONE.search(sentence[max(0, n.start - 20) : n.start]):
+        return re.match(r"\s*(?:[,.;)]|and\b|$)", after) is not None  # "killing one and wounding four"
     lead = _ONE_LEAD.match(after)
     return bool(lead and CUE_RE.match(after, lead.end()))
 
@@ -660,14 +672,34 @@ def extract_figures(doc: ArticleDoc) -> list[Figure]:
             if s.start <= f.start < s.end
         )
     ]
+    extra += coordinated_victims(doc.text, out + extra)
     extra += one_death(doc.text, out + extra)
+    extra += pronoun_death(doc.text, out + extra)
     extra += another_victim(doc.text, out + extra)
     extra += hurt_victims(doc.text, out + extra)
-    figures = out + extra
+    extra += later_deaths(doc.text)
+    extra += one_injury(doc.text, out + extra)
+    figures = [f for f in out + extra if not _of_earlier_incident(doc, f)]
     suicide = perpetrator_suicide(doc.text)
-    if suicide is not None:
+    if suicide is not None and not _self_inflicted(doc.text, figures):
         figures = [*_victims_apart(doc, figures, suicide), suicide]
     return sorted(figures, key=lambda f: f.start)
+
+
+def _self_inflicted(text: str, figures: list[Figure]) -> bool:
+    """Whether a killed figure's victim is its own shooter ("A boy fatally shot himself"): then the
+    suicide the text tells is this death, not one more."""
+    return any(
+        f.kind == "killed" and re.match(r"\s+(?:himself|herself)\b", text[f.end : f.end + 12])
+        for f in figures
+    )
+
+
+def _of_earlier_incident(doc: ArticleDoc, figure: Figure) -> bool:
+    if figure.kind not in ("killed", "injured") or figure.value == 0:
+        return False
+    sentence = doc.sentence_at(figure.start)
+    return sentence is not None and is_earlier_incident(sentence.text, figure.start - sentence.start)
 
 
 def _victims_apart(doc: ArticleDoc, figures: list[Figure], suicide: Figure) -> list[Figure]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from crisisledger.extractors.figure_deaths import LATER_GROUP
 from crisisledger.extractors.figure_notes import CODED_MARK, SUICIDE_GROUP
 from crisisledger.geo.countries import lookup_country
 from crisisledger.model import Figure
@@ -16,7 +17,7 @@ _MALE = re.compile(
 _FEMALE = re.compile(
     r"\b(?:woman|women|girl|she|her|wife|mother|daughter|sister|grandmother|female|aunt|niece)\b", re.I
 )
-_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]+")
+_NAME = re.compile(r"\b[A-Z][a-z][\w-]+\b(?!['’])(?!\s+[a-z])")  # not "Georgia woman", "Sheriff's"
 _NOT_NAME = {
     "The", "This", "That", "One", "Two", "Three", "Police", "Officers", "Deputies", "Authorities", "Later",
     "Another", "Both", "Man", "Woman", "Boy", "Girl", "Victim", "Child", "She", "His", "Her", "They",
@@ -35,21 +36,45 @@ def conservative_total(figures: list[Figure]) -> int | None:
     """
     if not figures:
         return None
+    later = [f for f in figures if f.group == LATER_GROUP]
+    if later:  # wounded who died afterwards add to the toll
+        rest = [f for f in figures if f.group != LATER_GROUP]
+        return (conservative_total(rest) or 0) + sum(f.value for f in later)
     own = [f for f in figures if f.group == SUICIDE_GROUP]
     if own:  # the attacker's own death adds to the victims told by group, not to a stated total
         rest = [f for f in figures if f.group != SUICIDE_GROUP]
         grouped: dict[str, int] = {}
         for f in rest:
-            if f.group is not None:
+            if f.group is not None and not _listed_within(f, rest):
                 grouped[f.group] = max(grouped.get(f.group, 0), f.value)
         return max(conservative_total(rest) or 0, sum(grouped.values()) + 1)
+    also = [f for f in figures if f.group is None and _ALSO.search(f.text)]
+    if also and len(also) < len(figures):  # "two attackers were also killed": more dead
+        rest = [f for f in figures if f not in also]
+        return (conservative_total(rest) or 0) + max(f.value for f in also)
     totals = [f.value for f in figures if not _is_part(f)]
     by_group: dict[str, int] = {}
+    by_place: dict[str, int] = {}
     for f in figures:
-        if _is_part(f):
-            key = f.group or f.location or ""
-            by_group[key] = max(by_group.get(key, 0), f.value)
-    return max(max(totals, default=0), sum(by_group.values()))
+        if _is_part(f) and not _listed_within(f, figures):
+            parts, key = (by_group, f.group) if f.group else (by_place, f.location or "")
+            parts[key] = max(parts.get(key, 0), f.value)
+    # the same number at two places is more often one toll restated ("5 injured in X ... 5 taken to Y")
+    return max(max(totals, default=0), sum(by_group.values()) + sum(set(by_place.values())))
+
+
+_ALSO = re.compile(r"\balso\b", re.I)
+
+
+def _listed_within(figure: Figure, figures: list[Figure]) -> bool:
+    """Whether a larger figure's span holds this one ("his wife and two children" holds "two children")."""
+    return any(
+        g.start <= figure.start
+        and figure.end <= g.end
+        and g.end - g.start > figure.end - figure.start
+        and g.value > figure.value
+        for g in figures
+    )
 
 
 def _is_part(figure: Figure) -> bool:
@@ -111,6 +136,9 @@ def surviving_injured(figures: list[Figure]) -> list[Figure]:
                 out.append(f)
             continue
         died = sum(k.value for k in killed if f.end <= k.start <= f.end + SHOT_THEN_DIED_CHARS)
+        dead = conservative_total(killed) or 0
+        if not died and 0 < dead < f.value:  # "5 people were shot": the dead are among them
+            died = dead
         if died < f.value:
             out.append(
                 f.model_copy(update={"value": f.value - died, "min": None, "max": None}) if died else f
@@ -126,6 +154,9 @@ def stated_total(figures: list[Figure], kind: str) -> int | None:
     if coded:
         return coded[-1].value
     total = conservative_total(own)
+    died = sum(f.value for f in figures if f.kind == "killed" and f.group == LATER_GROUP)
+    if kind == "injured" and total and died:
+        total = max(0, total - died)
     if total is not None and kind == "killed":
         total = max(total, distinct_victims(own))
     if total is None and kind == "injured" and any(f.kind == kind for f in figures):

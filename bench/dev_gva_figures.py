@@ -1,0 +1,110 @@
+"""Development check of killed / injured figures on the Gun Violence Archive, EVEN incident ids only.
+
+The NLP step (sentences, spaCy entities) is cached in a temporary folder, so reruns only time the
+extractors. Scores the main event's fatalities / injured as `gva.py` does (no main event = 0 / 0),
+prints misses, and with `--save` / `--compare` lists the articles whose result changed.
+
+    .venv/bin/python bench/dev_gva_figures.py --errors 20 --kind injured
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from common import share
+from gva import _date, load
+
+CACHE = Path(tempfile.gettempdir()) / "crisisledger_dev_gva_docs.pkl"
+
+
+def _docs(half: str) -> tuple[list[tuple[dict[str, Any], dict[str, Any]]], list[Any]]:
+    from crisisledger.model import Article
+    from crisisledger.nlp.pipeline import analyse
+
+    pairs = [(i, a) for i, a in load() if (int(i["incident_id"]) % 2 == 0) == (half == "even")]
+    cache = CACHE.with_suffix(f".{half}.pkl")
+    if cache.is_file():
+        return pairs, pickle.loads(cache.read_bytes())
+    articles = []
+    for n, (incident, article) in enumerate(pairs):
+        published = _date(article.get("dct") or "") or _date(incident.get("date") or "")
+        articles.append(
+            Article(
+                id=f"gva-{n}",
+                text=article["content"],
+                title=article.get("title") or None,
+                published=published,
+            )
+        )
+    docs = [d for k in range(0, len(articles), 64) for d in analyse(articles[k : k + 64])]
+    cache.write_bytes(pickle.dumps(docs))
+    return pairs, docs
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--half", choices=["even", "odd"], default="even")
+    parser.add_argument("--errors", type=int, default=0, help="misses to print")
+    parser.add_argument("--kind", choices=["killed", "injured", "both"], default="both")
+    parser.add_argument("--chars", type=int, default=600, help="article characters to print")
+    parser.add_argument("--save", help="write per-article results to this JSON file")
+    parser.add_argument("--compare", help="list articles whose result differs from this JSON file")
+    parser.add_argument("--skip", type=int, default=0, help="skip the first N misses")
+    parser.add_argument("--show", type=int, nargs="*", default=[], help="print these articles' figures")
+    args = parser.parse_args(argv)
+    if args.half == "odd" and args.errors:
+        print("odd half: scores only")
+        args.errors = 0
+    from crisisledger.extractors.events import build_events
+    from crisisledger.extractors.figures import extract_figures
+
+    pairs, docs = _docs(args.half)
+    got: list[tuple[int, int]] = []
+    figs_of: list[list[str]] = []
+    for doc in docs:
+        figures = extract_figures(doc)
+        _, main = build_events(doc, figures)
+        got.append(((main.fatalities or 0) if main else 0, (main.injured or 0) if main else 0))
+        figs_of.append([f"{f.kind}={f.value}{'/' + f.group if f.group else ''} «{f.text}»" for f in figures])
+    gold = [(int(i.get("num_killed") or 0), int(i.get("num_injured") or 0)) for i, _ in pairs]
+    k_hit = [g[0] == o[0] for g, o in zip(gold, got, strict=True)]
+    i_hit = [g[1] == o[1] for g, o in zip(gold, got, strict=True)]
+    print(f"{args.half} half: {len(pairs)} articles")
+    print(f"killed exact  {share(k_hit):.4f}   injured exact {share(i_hit):.4f}")
+    if args.save:
+        Path(args.save).write_text(json.dumps(got))
+    if args.compare:
+        old = [tuple(x) for x in json.loads(Path(args.compare).read_text())]
+        for n, (o, g, now) in enumerate(zip(old, gold, got, strict=True)):
+            if o != now:
+                mark = "+" if (now == g) > (o == g) else "-" if (o == g) > (now == g) else "~"
+                print(f"{mark} #{n} gold={g} before={o} now={now}  {pairs[n][1].get('title') or ''}"[:160])
+    for n in args.show:
+        text = pairs[n][1]["content"][: args.chars].replace("\n", " ")
+        print(f"\n#{n} gold={gold[n]} got={got[n]}\n  figures: {figs_of[n]}\n  text: {text}")
+    shown = 0
+    skipped = 0
+    for n, ((_incident, article), g, o) in enumerate(zip(pairs, gold, got, strict=True)):
+        if shown >= args.errors:
+            break
+        bad = (args.kind in ("killed", "both") and g[0] != o[0]) or (
+            args.kind in ("injured", "both") and g[1] != o[1]
+        )
+        if not bad:
+            continue
+        if skipped < args.skip:
+            skipped += 1
+            continue
+        shown += 1
+        text = article["content"][: args.chars].replace("\n", " ")
+        print(f"\n#{n} gold killed/injured={g} got={o}\n  figures: {figs_of[n][:12]}\n  text: {text}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

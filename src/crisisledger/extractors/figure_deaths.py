@@ -1,0 +1,164 @@
+"""Deaths that the number-by-number reading of `figures.py` misses.
+
+- Later deaths of the wounded ("one of the wounded succumbed", "wounding another, who died later"):
+  a killed figure of group `LATER_GROUP`, which `tolls` adds to the toll and takes off the injured.
+- A victim told only by a pronoun or as the subject of a passive killing ("beheaded him",
+  "The commander was executed"), counted when no other figure gives the dead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crisisledger.model import Figure
+
+LATER_GROUP = "died of wounds"
+
+_N = r"one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}"
+_NUM = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_DIED = r"(?:later\s+|also\s+|subsequently\s+|eventually\s+|then\s+)?(?:succumbed|died)\b"
+_LATER = [
+    re.compile(rf"\b(?P<n>{_N})\s+of\s+the\s+(?:wounded|injured)\s+(?:\w+\s+){{0,2}}?{_DIED}", re.I),
+    re.compile(rf"\bthe\s+(?P<n>{_N})\s+(?:wounded|injured)(?:\s+\w+){{0,2}}?\s+{_DIED}", re.I),
+    re.compile(
+        rf"\b(?:wounding|wounded|injuring|injured)\s+(?P<n>another|{_N})(?:\s+others?)?\s*[(,]\s*"
+        rf"(?:who|with\s+(?:the\s+)?(?:victim|latter))\s+(?:was\s+)?(?:later\s+)?(?:died|dying|succumbed|succumbing)\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\bthe\s+(?:[\w'’-]+\s+){{1,3}}?who\s+(?:was|had\s+been)\s+(?:seriously\s+|critically\s+)?"
+        rf"(?:wounded|injured)\s+{_DIED}",
+        re.I,
+    ),
+]
+
+
+def _value(word: str) -> int:
+    w = word.lower()
+    return 1 if w == "another" else int(w) if w.isdigit() else _NUM.get(w, 1)
+
+
+def _figure(text: str, start: int, end: int, value: int, group: str | None = None) -> Figure:
+    return Figure(
+        kind="killed",
+        value=value,
+        min=value,
+        max=value,
+        qualifier="exact",
+        group=group,
+        text=text[start:end],
+        start=start,
+        end=end,
+    )
+
+
+def later_deaths(text: str) -> list[Figure]:
+    """Wounded victims said to have died afterwards, each statement as one figure."""
+    out: list[Figure] = []
+    for pattern in _LATER:
+        for m in pattern.finditer(text):
+            if any(f.start <= m.start() < f.end for f in out):
+                continue
+            value = _value(m.group("n")) if "n" in pattern.groupindex else 1
+            out.append(_figure(text, m.start(), m.end(), value, LATER_GROUP))
+    return out
+
+
+_PRONOUN_DEATH = re.compile(
+    r"\b(?:(?:killed|executed|beheaded|murdered|assassinated|shot\s+dead|lynched|slaughtered)\s+(?:him|her)\b"
+    r"|(?:[Tt]he|[Hh]is|[Hh]er)\s+(?!(?:attack|attackers?|assailants?|gunmen|militants|incident|raid|body)\b)"
+    r"(?:[\w'’-]+\s+){0,3}?(?:was|were)\s+(?:later\s+|then\s+|reportedly\s+|extrajudicially\s+|"
+    r"summarily\s+|subsequently\s+)?(?:executed|beheaded|assassinated|killed|murdered|shot\s+dead|"
+    r"found\s+dead|found\s+executed|lynched)\b(?!\s+(?:in|at|on)\s+(?:the\s+)?(?:19|20)\d\d)"
+    r"|(?:body|corpse)\s+(?:of\s+\w+\s+)?(?:was|were)\s+(?:later\s+)?(?:found|discovered|recovered))",
+)
+
+
+_UNREAL = re.compile(
+    r"\b(?:could|would|might|may|should|must|to|not|never|almost|nearly|threat\w*|tried|trying|attempt\w*|"
+    r"wanted|going)\s+(?:\w+\s+){0,2}?(?:have\s+)?$",
+    re.I,
+)
+
+
+_COULD_HAVE = re.compile(r"\b(?:could|would|might)\s+(?:\w+\s+)?have\b", re.I)
+
+
+def pronoun_death(text: str, taken: list[Figure]) -> list[Figure]:
+    """One death told by a pronoun or a definite subject, when no figure counts any dead."""
+    if any(f.kind == "killed" for f in taken):
+        return []
+    for m in _PRONOUN_DEATH.finditer(text):
+        before = re.split(r"[.!?;]\s", text[max(0, m.start() - 80) : m.start()])[-1]
+        if not _UNREAL.search(before[-40:]) and not _COULD_HAVE.search(before):
+            return [_figure(text, m.start(), m.end(), 1)]
+    return []
+
+
+_ONE_INJURY = re.compile(
+    r"\b(?:(?:shot|shoots|shooting|wounded|wounding)\s+(?:himself|herself)\b(?!\s+(?:dead|to\s+death))"
+    r"|(?:was|been|being|got|is|were)\s+(?:accidentally\s+|allegedly\s+|reportedly\s+|critically\s+|seriously\s+|"
+    r"apparently\s+|also\s+|then\s+)?(?:shot|wounded|grazed|struck\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|"
+    r"round|shot))\b(?!\s+(?:and\s+killed|dead|to\s+death))"
+    r"|\bin\s+(?:critical|serious|stable|fair|good|guarded)(?:\s+but\s+\w+)?\s+condition"
+    r"|(?:suffered|sustained|treated\s+for|with)\s+(?:an?\s+|non-)?(?:[\w-]+\s+){0,2}?gunshot\s+wounds?"
+    r"|(?:hit|struck)\s+by\s+(?:a\s+)?stray\s+(?:bullet|gunfire|round))",
+    re.I,
+)
+
+
+def one_injury(text: str, taken: list[Figure]) -> list[Figure]:
+    """One wounded person, when a report tells a shooting victim without any number of dead or
+    injured: "accidentally shot himself in the leg", "is in serious condition"."""
+    if any(f.kind in ("killed", "injured") and f.value > 0 for f in taken):
+        return []
+    for m in _ONE_INJURY.finditer(text):
+        before = re.split(r"[.!?;]\s", text[max(0, m.start() - 80) : m.start()])[-1]
+        if _UNREAL.search(before[-40:]) or _COULD_HAVE.search(before):
+            continue
+        return [_figure(text, m.start(), m.end(), 1).model_copy(update={"kind": "injured"})]
+    return []
+
+
+_EARLIER_CLAUSE = re.compile(
+    r"\b(?:following|after|in\s+response\s+to|in\s+retaliation\s+for|linked\s+to|in\s+revenge\s+for|"
+    r"reprisal\s+for)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:incident|attack|clash|clashes|killing|ambush|"
+    r"raid|accident|violence|fighting)\s+(?:[\w'’-]+\s+){0,4}?(?:in\s+which|which|that|when)\b"
+    r"|\b(?:area|place|village|town|spot)\s+where\b",
+    re.I,
+)
+_PAST_TIME = re.compile(
+    r"\b(?:in\s+(?:late|early|mid-?)?\s*(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)(?!\s+\d)|in\s+(?:19|20)\d\d|(?:the\s+)?previous\s+(?:day|week|month|year)|"
+    r"last\s+(?:week|month|year)|(?:weeks|months|years)\s+(?:ago|earlier|before))\b",
+)
+_PAST_VICTIM = re.compile(
+    r"\bwho\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:killed|assassinated|murdered)\s+in\s+(?:19|20)\d\d\b"
+)
+
+
+def is_earlier_incident(sentence: str, offset: int) -> bool:
+    """Whether a killed figure at `offset` tells the deaths of an earlier incident the sentence
+    mentions for context ("following an incident in which two were killed", "the area where two
+    women were killed in late April", "a journalist who was assassinated in 1998")."""
+    if _PAST_VICTIM.search(sentence, offset, offset + 80):
+        return True
+    clause = None
+    for m in _EARLIER_CLAUSE.finditer(sentence, max(0, offset - 90), offset + 1):
+        clause = m
+    if clause is None:
+        return False
+    if clause.group(0).lower().endswith("where"):
+        return bool(_PAST_TIME.search(sentence, offset, offset + 120))
+    return True

@@ -1,0 +1,101 @@
+"""Victims listed in a coordination: "a soldier and a militant were killed", "killed a chief and his
+son", "13 JNIM militants and 7 ISGS militants were killed". Each item counts its number (one when it
+has none); the list gives one ungrouped figure, its sum, which `tolls` weighs like any stated total.
+A list that only subdivides a figure ("including a soldier and a child") is left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crisisledger.extractors.numbers import find_numbers
+from crisisledger.model import Figure, FigureKind
+
+_NUMBER = (
+    r"\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
+)
+_STOP = (
+    r"and|or|but|were|was|are|is|be|been|being|had|has|have|in|at|on|near|from|of|by|with|who|whom|which|"
+    r"that|while|after|before|during|when|as|to|into|for|also|reportedly|later|including|among|"
+    r"killed|killing|dead|died|executed|murdered|wounded|wounding|injured|injuring|shot|abducted|"
+    r"kidnapped|arrested|captured|taken|escaped|fled|attacked|their|his|her|its|the|a|an"
+)
+_WORD = rf"(?!(?:{_STOP})\b)(?:[A-Za-z]|\d+-)[\w'’-]*"
+_ITEM = rf"(?:\b(?:{_NUMBER}|an?|one|his|her|their|its)\s+)(?:{_WORD}\s+){{0,4}}{_WORD}"
+_LIST = rf"(?P<list>{_ITEM}(?:\s*,\s*{_ITEM})*\s*,?\s+and\s+{_ITEM})"
+_INCLUDING = rf"(?:\s*,?\s*\(?including\s+{_ITEM}\)?\s*,?)?"
+_KILLED_AFTER = (
+    r"killed|executed|murdered|slain|shot\s+dead|gunned\s+down|beheaded|assassinated|lynched|died|"
+    r"found\s+dead|burned\s+to\s+death|shot\s+and\s+killed|stabbed\s+to\s+death"
+)
+_INJURED_AFTER = r"wounded|injured|hurt"
+_AUX = r"(?:\s+(?:were|was|have\s+been|had\s+been|are))?(?:\s+(?:also|reportedly|later|allegedly|all))*"
+_PASSIVE = re.compile(
+    rf"(?<!including\s)(?<!among\s)(?<!\w){_LIST}{_INCLUDING}{_AUX}\s+"
+    rf"(?:(?P<k>{_KILLED_AFTER})|(?P<i>{_INJURED_AFTER}))\b(?!\s+(?:by\s+)?(?:{_NUMBER}|an?|the)\s)",
+    re.I,
+)
+_ACTIVE = re.compile(
+    r"\b(?:(?P<k>killed|killing|kills|executed|executing|murdered|murdering|assassinated|beheaded|"
+    r"lynched|shot\s+dead|shot\s+and\s+killed|gunned\s+down|stabbed\s+to\s+death|hacked\s+to\s+death)|"
+    r"(?P<i>wounded|wounding|injured|injuring))\s+"
+    + _LIST
+    + r"(?=\s*(?:[,.;()]|$|\s(?:in|at|on|near|from|of|who|after|before|during|while|with|by|as|for)\b))",
+    re.I,
+)
+_SUBLIST = re.compile(r"\b(?:including|among\s+(?:them|whom|the\s+\w+)|of\s+whom|of\s+them)\s*:?\s*$", re.I)
+
+
+def _item_value(item: str) -> int:
+    numbers = find_numbers(item)
+    return numbers[0].value if numbers and numbers[0].start == 0 else 1
+
+
+def _parts_add_up(m: re.Match[str], kind: str, taken: list[Figure]) -> bool:
+    """Whether figures already count every item of the list, as parts `tolls` adds up: distinct
+    named groups."""
+    pos, groups = m.start("list"), []
+    for item in re.split(r"(\s*,\s*(?:and\s+)?|\s+and\s+)", m.group("list")):
+        if item.strip() and not re.fullmatch(r"\s*,\s*(?:and\s+)?|\s+and\s+", item):
+            cover = [f for f in taken if f.kind == kind and f.start < pos + len(item) and pos < f.end]
+            cover = [f for f in cover if f.end <= m.end("list") + 40 and f.start >= m.start() - 40]
+            if not cover:
+                return False
+            groups.append(cover[-1].group)
+        pos += len(item)
+    named = [g for g in groups if g is not None]
+    return len(named) == len(groups) and len(set(named)) == len(named)
+
+
+def coordinated_victims(text: str, taken: list[Figure]) -> list[Figure]:
+    """One figure for each list of victims joined by "and" under one killing (wounding) verb."""
+    out: list[Figure] = []
+    for pattern in (_ACTIVE, _PASSIVE):
+        for m in pattern.finditer(text):
+            s, e = m.start("list"), m.end("list")
+            if _SUBLIST.search(text[max(0, s - 20) : s]):
+                continue
+            if any(f.start <= s < f.end and f.end >= e for f in out):
+                continue
+            items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list"))
+            value = sum(_item_value(i) for i in items)
+            if value < 2:
+                continue
+            kind: FigureKind = "killed" if m.group("k") else "injured"
+            if _parts_add_up(m, kind, taken):
+                continue
+            start, end = min(s, m.start()), max(e, m.end())
+            out.append(
+                Figure(
+                    kind=kind,
+                    value=value,
+                    min=value,
+                    max=value,
+                    qualifier="exact",
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                )
+            )
+    return out

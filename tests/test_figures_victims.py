@@ -1,0 +1,76 @@
+"""Main-event tolls from victims told without one number: coordinated lists, later deaths, pronoun
+and definite victims, one wounded person, split tolls, deaths of an earlier incident.
+
+Fixtures are written for these tests; every assertion is an exact number."""
+
+from __future__ import annotations
+
+import pytest
+
+from crisisledger.pipeline import extract
+
+
+def toll(text: str) -> tuple[int, int]:
+    main = extract(text, published="2020-06-01").main_event
+    assert main is not None
+    return main.fatalities or 0, main.injured or 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Raiders killed a herder and his nephew near the well on Monday.", 2),
+        ("A teacher and a nurse were killed by gunmen on the road to the market.", 2),
+        ("In the ambush, 6 FDS soldiers and 4 VDP volunteers were killed.", 10),
+        ("Two district guards and three traders killed, two attackers also killed.", 7),
+        ("Gunmen killed 5 villagers, including a pastor and a child, near the river.", 5),
+    ],
+)
+def test_coordinated_victims(text: str, expected: int) -> None:
+    assert toll(text)[0] == expected
+
+
+def test_wounded_who_died_later() -> None:
+    text = "Bandits killed three farmers and wounded two others in the field; one of the wounded succumbed."
+    assert toll(text) == (4, 1)
+    text = "Unknown gunmen shot a trader, killing one and wounding another (who died later in hospital)."
+    assert toll(text)[0] == 2
+
+
+def test_victim_told_by_pronoun_or_definite_subject() -> None:
+    assert toll("Militants abducted a village elder on Friday. Two days later they beheaded him.")[0] == 1
+    assert toll("Gunmen seized a local official in the market. The official was executed.")[0] == 1
+    assert toll("Doctors said the bullet could easily have killed her; she is recovering.")[0] == 0
+
+
+def test_one_wounded_person_without_a_number() -> None:
+    assert toll("A man accidentally shot himself in the foot while cleaning a rifle in his garage.") == (0, 1)
+    assert toll("Police said a teenager was shot on Elm Street and is in stable condition.") == (0, 1)
+
+
+def test_people_counted_by_a_noun_for_things() -> None:
+    assert toll("Soldiers at a checkpoint killed two bus drivers on Tuesday.")[0] == 2
+    assert toll("Gunmen killed two people during a road ambush near the village.")[0] == 2
+    assert toll("Jets struck a camp 20-30km from the town, killing one fighter.")[0] == 1
+    assert toll("Troops raided the hideout, killing a reported twelve fighters.")[0] == 12
+
+
+def test_split_toll_without_a_share() -> None:
+    text = "Gunmen killed 12 herders in the villages of Arba and Borta, fatalities split between events."
+    assert toll(text)[0] == 6
+    text = "At least 9 people were killed between this event and another one in the next district."
+    assert toll(text)[0] == 5
+
+
+def test_deaths_of_an_earlier_incident_are_left_out() -> None:
+    text = (
+        "Youths clashed with police in the town, following an incident in which two riders were killed "
+        "in a crash. No one was hurt in the clash."
+    )
+    assert toll(text)[0] == 0
+    text = "Hundreds marched in memory of a singer who was assassinated in 2004."
+    assert toll(text)[0] == 0
+
+
+def test_self_inflicted_death_is_counted_once() -> None:
+    assert toll("A 9-year-old boy fatally shot himself with his father's pistol on Sunday.")[0] == 1
