@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+
+from crisisledger.model import Article
+from crisisledger.nlp.pipeline import ArticleDoc, Entity
+from crisisledger.nlp.sentences import split_sentences
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -25,3 +30,13 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def make_doc(text: str, entities: Sequence[tuple[str, str]] = (), title: str | None = None) -> ArticleDoc:
+    """An ArticleDoc with hand-given entities (no spaCy), each at its first occurrence."""
+    ents = []
+    for name, label in entities:
+        i = text.index(name)
+        ents.append(Entity(name, label, i, i + len(name)))
+    article = Article(id="t", text=text, title=title)
+    return ArticleDoc(article=article, sentences=split_sentences(text), entities=ents)

@@ -2,35 +2,15 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import pytest
 
+from conftest import km_between as km
+from conftest import make_doc
 from crisisledger.geo.countries import country_name, lookup_country
 from crisisledger.geo.gazetteer import Gazetteer
 from crisisledger.geo.resolve import event_location, find_places
-from crisisledger.model import Article
-from crisisledger.nlp.pipeline import ArticleDoc, Entity
-from crisisledger.nlp.sentences import split_sentences
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p = math.pi / 180
-    h = (
-        math.sin((lat2 - lat1) * p / 2) ** 2
-        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
-    )
-    return 12742 * math.asin(math.sqrt(h))
-
-
-def make_doc(text: str, entities: list[tuple[str, str]] = ()) -> ArticleDoc:  # type: ignore[assignment]
-    """An ArticleDoc with hand-given entities (no spaCy), each at its first occurrence."""
-    ents = []
-    for name, label in entities:
-        i = text.index(name)
-        ents.append(Entity(name, label, i, i + len(name)))
-    return ArticleDoc(article=Article(id="t", text=text), sentences=split_sentences(text), entities=ents)
 
 
 @pytest.mark.parametrize(

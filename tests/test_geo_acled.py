@@ -3,30 +3,11 @@ against named places, "coded as" notes. Sentences written for these tests."""
 
 from __future__ import annotations
 
-import math
-
+from conftest import km_between as km
+from conftest import make_doc as doc
 from crisisledger.geo.gazetteer import Gazetteer, admin_key, skeleton
 from crisisledger.geo.resolve import event_location
-from crisisledger.model import Article, Location
-from crisisledger.nlp.pipeline import ArticleDoc, Entity
-from crisisledger.nlp.sentences import split_sentences
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p = math.pi / 180
-    h = (
-        math.sin((lat2 - lat1) * p / 2) ** 2
-        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
-    )
-    return 12742 * math.asin(math.sqrt(h))
-
-
-def doc(text: str, entities: tuple[tuple[str, str], ...] = ()) -> ArticleDoc:
-    ents = []
-    for name, label in entities:
-        i = text.index(name)
-        ents.append(Entity(name, label, i, i + len(name)))
-    return ArticleDoc(article=Article(id="t", text=text), sentences=split_sentences(text), entities=ents)
+from crisisledger.model import Location
 
 
 def locate(text: str, entities: tuple[tuple[str, str], ...] = ()) -> Location | None:

@@ -5,19 +5,10 @@ Fixtures are written for these tests; entities are given explicitly so spaCy is 
 
 from __future__ import annotations
 
+from conftest import make_doc
 from crisisledger.geo.countries import is_demonym
 from crisisledger.geo.resolve import event_location, find_places, main_country, split_admin
-from crisisledger.model import Article
-from crisisledger.nlp.pipeline import ArticleDoc, Entity
-from crisisledger.nlp.sentences import split_sentences
-
-
-def make_doc(text: str, entities: list[tuple[str, str]] = ()) -> ArticleDoc:  # type: ignore[assignment]
-    ents = []
-    for name, label in entities:
-        i = text.index(name)
-        ents.append(Entity(name, label, i, i + len(name)))
-    return ArticleDoc(article=Article(id="t", text=text), sentences=split_sentences(text), entities=ents)
+from crisisledger.nlp.pipeline import ArticleDoc
 
 
 def locate(doc: ArticleDoc) -> tuple[str, str, str]:

@@ -9,21 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import make_doc
 from crisisledger.geo.priors import country_votes
 from crisisledger.geo.resolve import event_location, find_places, main_country
-from crisisledger.model import Article
-from crisisledger.nlp.pipeline import ArticleDoc, Entity
-from crisisledger.nlp.sentences import split_sentences
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-def make_doc(text: str, entities: list[tuple[str, str]] = ()) -> ArticleDoc:  # type: ignore[assignment]
-    ents = []
-    for name, label in entities:
-        i = text.index(name)
-        ents.append(Entity(name, label, i, i + len(name)))
-    return ArticleDoc(article=Article(id="t", text=text), sentences=split_sentences(text), entities=ents)
 
 
 def test_country_votes_from_groups_and_call_signs() -> None:

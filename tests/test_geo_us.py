@@ -5,20 +5,9 @@ Fixtures are written for these tests; entities are given explicitly so spaCy is 
 
 from __future__ import annotations
 
+from conftest import make_doc
 from crisisledger.geo.resolve import event_location, find_places
 from crisisledger.geo.us import institution_prefix, state_votes
-from crisisledger.model import Article
-from crisisledger.nlp.pipeline import ArticleDoc, Entity
-from crisisledger.nlp.sentences import split_sentences
-
-
-def make_doc(text: str, entities: list[tuple[str, str]] = (), title: str | None = None) -> ArticleDoc:  # type: ignore[assignment]
-    ents = []
-    for name, label in entities:
-        i = text.index(name)
-        ents.append(Entity(name, label, i, i + len(name)))
-    article = Article(id="t", text=text, title=title)
-    return ArticleDoc(article=article, sentences=split_sentences(text), entities=ents)
 
 
 def test_state_votes_names_abbreviations_and_postal_codes() -> None:

@@ -7,21 +7,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from conftest import make_doc
 from crisisledger.geo.resolve import event_location
 from crisisledger.geo.us import headline, state_votes
 from crisisledger.geo.us_event import _scan, _state_after
-from crisisledger.model import Article, Location
+from crisisledger.model import Location
 from crisisledger.nlp.pipeline import ArticleDoc, Entity
-from crisisledger.nlp.sentences import split_sentences
-
-
-def make_doc(text: str, entities: list[tuple[str, str]] = (), title: str | None = None) -> ArticleDoc:  # type: ignore[assignment]
-    ents = []
-    for name, label in entities:
-        i = text.index(name)
-        ents.append(Entity(name, label, i, i + len(name)))
-    article = Article(id="t", text=text, title=title)
-    return ArticleDoc(article=article, sentences=split_sentences(text), entities=ents)
 
 
 def where(doc: ArticleDoc) -> Location:

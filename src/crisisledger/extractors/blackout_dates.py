@@ -11,28 +11,9 @@ import datetime as dt
 import re
 
 from crisisledger.extractors.dates import find_dates
+from crisisledger.extractors.numbers import WORD_VALUES
 
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "several": 3,
-    "few": 3,
-}
+NUMBER_WORDS = WORD_VALUES | {"a": 1, "an": 1, "several": 3, "few": 3}
 _NUM = (
     r"(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|thirty|several|few)"

@@ -10,23 +10,12 @@ from __future__ import annotations
 
 import re
 
+from crisisledger.extractors.numbers import WORD_VALUES
 from crisisledger.model import Figure
 
 LATER_GROUP = "died of wounds"
 
 _N = r"one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}"
-_NUM = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 _DIED = r"(?:later\s+|also\s+|subsequently\s+|eventually\s+|then\s+)?(?:succumbed|died)\b"
 _LATER = [
     re.compile(rf"\b(?P<n>{_N})\s+of\s+the\s+(?:wounded|injured)\s+(?:\w+\s+){{0,2}}?{_DIED}", re.I),
@@ -46,7 +35,7 @@ _LATER = [
 
 def _value(word: str) -> int:
     w = word.lower()
-    return 1 if w == "another" else int(w) if w.isdigit() else _NUM.get(w, 1)
+    return 1 if w == "another" else int(w) if w.isdigit() else WORD_VALUES.get(w, 1)
 
 
 def _figure(text: str, start: int, end: int, value: int, group: str | None = None) -> Figure:

@@ -16,22 +16,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from crisisledger.extractors.numbers import find_numbers
+from crisisledger.extractors.numbers import WORD_VALUES, find_numbers
 from crisisledger.model import Figure, FigureKind
 
 CODED_MARK = re.compile(r"^(?:coded|split|spread|distributed|divided|between)\b", re.I)
 
-_NUM_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 _DEATH_WORD = re.compile(r"fatalit|death|dead|kill|casualt|died|lives", re.I)
 _CODED = re.compile(r"\bcoded\s+(?:here\s+)?(?:as|is|at)\s+\(?(?P<n>\d+)\b(?!\s*(?:km|%|[-/]))", re.I)
 _SPLIT = re.compile(
@@ -118,7 +107,7 @@ def _figure(
 
 
 def _parts(word: str) -> int:
-    return int(word) if word.isdigit() else _NUM_WORDS[word.lower()]
+    return int(word) if word.isdigit() else WORD_VALUES[word.lower()]
 
 
 def _split_parts(text: str, m: re.Match[str]) -> int:

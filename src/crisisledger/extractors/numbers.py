@@ -37,7 +37,8 @@ _UNITS = [
 ]
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _SCALE_VALUES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-_WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+# "one" → 1 … "nineteen" → 19, "twenty" → 20 … "ninety" → 90
+WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 
 _VAGUE = {
     "tens of thousands": 10_000,
@@ -129,8 +130,8 @@ def _parse_words(text: str) -> int | None:
     # Fallback for chains text2num refuses: sum and multiply by hand.
     total, current = 0, 0
     for w in words.replace(" and ", " ").split():
-        if w in _WORD_VALUES:
-            current += _WORD_VALUES[w]
+        if w in WORD_VALUES:
+            current += WORD_VALUES[w]
         elif w == "hundred":
             current = max(current, 1) * 100
         elif w in _SCALE_VALUES:
