@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -40,3 +40,17 @@ def make_doc(text: str, entities: Sequence[tuple[str, str]] = (), title: str | N
         ents.append(Entity(name, label, i, i + len(name)))
     article = Article(id="t", text=text, title=title)
     return ArticleDoc(article=article, sentences=split_sentences(text), entities=ents)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty ledger address on each back end (PostgreSQL: a throw-away schema)."""
+    from crisisledger.store.testing import pg_schema, server_available
+
+    if request.param == "sqlite":
+        yield str(tmp_path / "ledger.db")
+        return
+    if not server_available():
+        pytest.skip("PostgreSQL on 127.0.0.1:5432 is unreachable")
+    with pg_schema() as url:
+        yield url

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 
 from crisisledger.model import Location
 from crisisledger.resolve.incidents import EventNode, cluster
 from crisisledger.resolve.stories import StoryFacts, StorySettings, person_names, story_links
 from crisisledger.resolve.storyfacts import ages, street_addresses
 from crisisledger.store import Ledger
-from crisisledger.store.testing import event, item, pg_schema, server_available
+from crisisledger.store.testing import event, item, server_available
 
 PG_UP = server_available()
 
@@ -79,17 +75,6 @@ def test_story_link_joins_events_with_conflicting_places_and_attaches_eventless_
     assert only.members == [1, 2]
     assert only.articles == ["z"]
     assert any("tell one story" in r and "trevor balding" in r for r in only.reasons)
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield str(tmp_path / "ledger.db")
-        return
-    if not PG_UP:
-        pytest.skip("PostgreSQL on 127.0.0.1:5432 is unreachable")
-    with pg_schema() as url:
-        yield url
 
 
 def test_ledger_groups_one_story_told_with_different_places(db_url: str) -> None:

@@ -7,7 +7,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,21 +19,9 @@ from crisisledger.store import Ledger
 from crisisledger.store import schema as t
 from crisisledger.store.engine import database_url
 from crisisledger.store.migrate import current
-from crisisledger.store.testing import ALMATY, event, figure, item, pg_schema, server_available
+from crisisledger.store.testing import ALMATY, event, figure, item, server_available
 
 PG_UP = server_available()
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty ledger address on each back end."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "ledger.db")
-        return
-    if not PG_UP:
-        pytest.skip("PostgreSQL on 127.0.0.1:5432 is unreachable")
-    with pg_schema() as url:
-        yield url
 
 
 def riot(i: int, text: str | None = None) -> tuple:
