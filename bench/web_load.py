@@ -13,7 +13,6 @@ Returns {"skipped": reason} without Playwright, /usr/bin/chromium or the built f
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import signal
@@ -28,29 +27,10 @@ from typing import Any
 
 import httpx
 
-from crisisledger.store import Ledger
-from crisisledger.store import schema as t
+from crisisledger.store.testing import synthetic_incidents
 from crisisledger.web.browser import CHROMIUM, CHROMIUM_ARGS, browser_unavailable
 
 RUNS = 3
-TYPES = ("Protests", "Riots", "Battles", "Explosions/Remote violence", "Violence against civilians")
-
-
-def build(db: str, n: int) -> None:
-    """`n` incidents, one a row, spread over a year and the map."""
-    rows = []
-    for i in range(n):
-        day = dt.date(2023, 1, 1) + dt.timedelta(days=i % 365)
-        lat, lon = -40 + (i * 7919 % 8000) / 100, -170 + (i * 104729 % 34000) / 100
-        loc = {"name": f"Place{i}", "country_code": "TL", "lat": lat, "lon": lon}
-        rows.append({"id": i + 1, "event_type": TYPES[i % 5], "sub_event_type": "Other", "date_start": day,
-                     "date_end": day, "place": loc["name"], "country": "Testland", "country_code": "TL",
-                     "lat": lat, "lon": lon, "location": loc, "fatalities": i % 13, "injured": None,
-                     "arrested": None, "article_ids": [], "reasons": [],
-                     "summary": {"ranges": {}, "latest_official": {}, "timeline": {}, "parts": {},
-                                 "conflicts": {}, "conservative": {}, "event_ids": []}})  # fmt: skip
-    with Ledger.open(db) as ledger, ledger.engine.begin() as conn:
-        conn.execute(t.incidents.insert(), rows)
 
 
 def _free_port() -> int:
@@ -89,7 +69,7 @@ def run(limit: int | None = None, runs: int = RUNS) -> dict[str, Any]:
         return {"skipped": reason, "incidents": n}
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "web.db")
-        build(db, n)
+        synthetic_incidents(db, n)
         port = _free_port()
         cmd = [sys.executable, "-c", "from crisisledger.cli import main; main()", "serve", "--db", db,
                "--port", str(port), "--tokens", str(Path(tmp) / "tokens.json")]  # fmt: skip

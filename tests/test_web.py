@@ -26,8 +26,7 @@ from crisisledger.api import create_app
 from crisisledger.api.tokens import create_token
 from crisisledger.model import Blackout, Claim, Location
 from crisisledger.store import Ledger
-from crisisledger.store import schema as t
-from crisisledger.store.testing import event, figure, item, kazakhstan_items
+from crisisledger.store.testing import event, figure, item, kazakhstan_items, synthetic_incidents
 from crisisledger.web.browser import CHROMIUM, CHROMIUM_ARGS, browser_unavailable
 
 OUT = Path(__file__).resolve().parents[1] / "test-output" / "web"
@@ -54,24 +53,6 @@ def build_ledger(db: str, items: list[tuple]) -> None:
     with Ledger.open(db) as ledger:
         ledger.add_records(items)
         ledger.resolve()
-
-
-def big_ledger(db: str, n: int) -> None:
-    """`n` incidents written straight into the incidents table (the map reads only that table)."""
-    types = ["Protests", "Riots", "Battles", "Explosions/Remote violence", "Violence against civilians"]
-    rows = []
-    for i in range(n):
-        day = dt.date(2023, 1, 1) + dt.timedelta(days=i % 365)
-        loc = {"name": f"Place{i}", "country_code": "TL", "lat": -40 + (i * 7919 % 8000) / 100,
-               "lon": -170 + (i * 104729 % 34000) / 100}  # fmt: skip
-        rows.append({"id": i + 1, "event_type": types[i % 5], "sub_event_type": "Other", "date_start": day,
-                     "date_end": day, "place": loc["name"], "country": "Testland", "country_code": "TL",
-                     "lat": loc["lat"], "lon": loc["lon"], "location": loc, "fatalities": i % 13,
-                     "injured": None, "arrested": None, "article_ids": [], "reasons": [],
-                     "summary": {"ranges": {}, "latest_official": {}, "timeline": {}, "parts": {},
-                                 "conflicts": {}, "conservative": {}, "event_ids": []}})  # fmt: skip
-    with Ledger.open(db) as ledger, ledger.engine.begin() as conn:
-        conn.execute(t.incidents.insert(), rows)
 
 
 def _free_port() -> int:
@@ -286,7 +267,7 @@ def test_submit_a_report_and_see_it(served: tuple[Server, str], page: Any) -> No
 
 def test_first_load_with_10000_incidents(browser: Any, tmp_path: Path, page: Any) -> None:
     db = str(tmp_path / "big.db")
-    big_ledger(db, 10_000)
+    synthetic_incidents(db, 10_000)
     server = Server(db, tmp_path / "tokens.json")
     try:
         start = time.perf_counter()

@@ -163,3 +163,27 @@ def kazakhstan_items() -> list[tuple]:
             source="Outlet F",
         ),
     ]
+
+
+SYNTHETIC_TYPES = ("Protests", "Riots", "Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
+def synthetic_incidents(db: str, n: int) -> None:
+    """Write `n` made-up incidents straight into the incidents table (the dashboard map reads only that
+    table), one a day over 2023 and spread over the map, for the browser tests and the load benchmark."""
+    from crisisledger.store import Ledger
+    from crisisledger.store import schema as t
+
+    rows = []
+    for i in range(n):
+        day = dt.date(2023, 1, 1) + dt.timedelta(days=i % 365)
+        lat, lon = -40 + (i * 7919 % 8000) / 100, -170 + (i * 104729 % 34000) / 100
+        loc = {"name": f"Place{i}", "country_code": "TL", "lat": lat, "lon": lon}
+        rows.append({"id": i + 1, "event_type": SYNTHETIC_TYPES[i % 5], "sub_event_type": "Other",
+                     "date_start": day, "date_end": day, "place": loc["name"], "country": "Testland",
+                     "country_code": "TL", "lat": lat, "lon": lon, "location": loc, "fatalities": i % 13,
+                     "injured": None, "arrested": None, "article_ids": [], "reasons": [],
+                     "summary": {"ranges": {}, "latest_official": {}, "timeline": {}, "parts": {},
+                                 "conflicts": {}, "conservative": {}, "event_ids": []}})  # fmt: skip
+    with Ledger.open(db) as ledger, ledger.engine.begin() as conn:
+        conn.execute(t.incidents.insert(), rows)
