@@ -150,6 +150,7 @@ def test_actor_acled_conventions():
     assert (
         actor1("A Marehan clan militia fought a rival group.", "Somalia") == "Marehan Clan Militia (Somalia)"
     )
+    assert actor1("Hawiye Clan militia fought a rival group.", "Somalia") == "Hawiye Clan Militia (Somalia)"
     assert (
         actor1("An unidentified clan militia shot at farmers.", "Somalia")
         == "Unidentified Clan Militia (Somalia)"

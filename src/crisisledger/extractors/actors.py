@@ -149,7 +149,8 @@ def _named_mentions(text: str, country: str | None) -> list[tuple[int, int, str]
 
 # Communal armed groups named after their community: "Murle militia", "Fulani herders", "Dir clan militia".
 _COMMUNAL = re.compile(
-    r"(?<![\w-])([A-Z][a-z]{2,}(?:[- ][A-Z][a-z]{2,})?)\s+(?:(clan|sub-clan)\s+)?(?:ethnic\s+|community\s+)?"
+    r"(?<![\w-])([A-Z][a-z]{2,}(?:[- ](?!Clan\b|Sub-)[A-Z][a-z]{2,})?)\s+(?:((?i:clan|sub-clan))\s+)?"
+    r"(?:ethnic\s+|community\s+)?"
     r"(militia(?:men|s)?|pastoralists|herders|herdsmen|raiders|cattle raiders|youths?|warriors|gunmen|"
     r"fighters)\b"
 )
@@ -177,18 +178,13 @@ _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:suspected\s+|presumed\s+|alleg
 
 
 def _communal(match: re.Match[str], country: str | None) -> str | None:
-    words, clan, noun = match.group(1).split(" "), match.group(2), match.group(3)
+    words, clan = match.group(1).split(" "), match.group(2)
     while words and (words[0] in _NOT_COMMUNAL or words[0].split("-")[0] in _NOT_COMMUNAL):
         words.pop(0)  # "Suspected Toposa raiders"
     name = " ".join(words)
     if not name or name in DEMONYMS:
         return None
-    kind = (
-        "Clan Militia"
-        if clan or (noun.startswith("militia") and "clan" in match.group(0).lower())
-        else ("Ethnic Militia")
-    )
-    return _with_country(f"{name} {kind}", country)
+    return _with_country(f"{name} {'Clan' if clan else 'Ethnic'} Militia", country)
 
 
 def _combined(named: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
@@ -242,7 +238,8 @@ def _mentions(text: str, country: str | None) -> list[tuple[int, str]]:
             return -1
         return start + len(text) if _VICTIM_AFTER.match(text, end) else start
 
-    return [(order(m), m[2]) for m in sorted(found, key=order)]
+    keyed = [(order(m), m[2]) for m in found]
+    return sorted(keyed, key=lambda k: k[0])  # stable: ties keep the order found
 
 
 def find_actors(text: str, event_type: str, sub_event_type: str, country: str | None) -> list[Actor]:
