@@ -168,6 +168,7 @@ def test_cli_import_merges_and_is_idempotent(tmp_path: Path) -> None:
     gdelt = _write(tmp_path / "g.csv", [clash])
     result = runner.invoke(main, ["import", "gdelt", str(gdelt), "--db", db])
     assert result.exit_code == 0, result.output
+    assert "1 event added, 0 already stored, 0 failed, 0 skipped; 2 incidents" in result.output
     with Ledger.open(db) as ledger:
         found = ledger.incidents()
     battle = next(i for i in found if i["event_type"] == "Battles")

@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from crisisledger.cli import main
-from crisisledger.cli.options import db_option
+from crisisledger.cli.options import counted, db_option
 from crisisledger.ingest.tabular import Converted, RowError
 from crisisledger.model import Article, Record
 from crisisledger.store import IngestStats, Ledger
@@ -83,10 +83,10 @@ def _import(path: str, db: str | None, read: Callable[[str], Iterator[Converted]
     for label, group in (("failed", failed), ("skipped", [c for c in rejected if c.skipped])):
         for reason, n in Counter(c.error for c in group).most_common():
             console.print(f"{label}: {n} × {reason}", highlight=False)
-    tail = f"; {incidents} incidents" if incidents is not None else ""
+    tail = f"; {counted(incidents, 'incidents')}" if incidents is not None else ""
     console.print(
-        f"{what}: {stats.added} events added, {stats.same_id} already stored, {len(failed)} failed, "
-        f"{len(rejected) - len(failed)} skipped{tail}",
+        f"{what}: {counted(stats.added, 'events')} added, {stats.same_id} already stored, "
+        f"{len(failed)} failed, {len(rejected) - len(failed)} skipped{tail}",
         highlight=False,
     )
     sys.exit(1 if failed else 0)

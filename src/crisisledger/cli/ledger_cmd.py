@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from crisisledger.cli import main
-from crisisledger.cli.options import db_option, query_options
+from crisisledger.cli.options import counted, db_option, query_options
 from crisisledger.model import Article
 from crisisledger.pipeline import records_to_store
 from crisisledger.store import Filters, IngestStats, Ledger
@@ -66,8 +66,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, batch_size: int, progress: b
     for line in failures:
         console.print(f"[red]unreadable[/red] {line}")
     console.print(
-        f"{total.added} articles added, {total.same_text} same text under another id, "
-        f"{total.near_copies} near copies, {total.same_id} already stored; {incidents} incidents"
+        f"{counted(total.added, 'articles')} added, {total.same_text} same text under another id, "
+        f"{total.near_copies} near copies, {total.same_id} already stored; {counted(incidents, 'incidents')}"
     )
     ledger.close()
     sys.exit(1 if failures else 0)
@@ -102,7 +102,7 @@ def incidents(db: str | None, filters: Filters, fmt: str, output: str | None) ->
         from crisisledger.store.parquet import write_parquet
 
         n = write_parquet(found, output)  # type: ignore[arg-type]
-        click.echo(f"{n} incidents written to {output}", err=True)
+        click.echo(f"{counted(n, 'incidents')} written to {output}", err=True)
     elif fmt == "table" and not output:
         console = Console()
         _table(found, console if console.is_terminal else Console(width=200))

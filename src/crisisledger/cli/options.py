@@ -1,4 +1,4 @@
-"""Options shared by the ledger commands: `--db`, and the query options of `incidents` and `events`."""
+"""Shared by the ledger commands: `--db`, the query options of `incidents` and `events`, counted nouns."""
 
 from __future__ import annotations
 
@@ -13,6 +13,13 @@ from crisisledger.store import Filters
 
 DB_HELP = "ledger: a path, sqlite:/// or postgresql://… URL (default $CRISISLEDGER_DB or ./crisisledger.db)"
 db_option = click.option("--db", envvar="CRISISLEDGER_DB", default=None, help=DB_HELP)
+
+
+def counted(n: int, noun: str) -> str:
+    """`1 incident`, `2 incidents`: `noun` is the plural, made singular by dropping its final s."""
+    return f"{n} {noun[:-1] if n == 1 else noun}"
+
+
 FORMATS = ("table", "jsonl", "csv", "geojson", "parquet")
 
 

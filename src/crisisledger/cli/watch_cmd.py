@@ -11,7 +11,7 @@ import click
 from rich.console import Console
 
 from crisisledger.cli import main
-from crisisledger.cli.options import db_option
+from crisisledger.cli.options import counted, db_option
 from crisisledger.ingest.feeds import PollReport, WatchConfig, Watcher, read_feed_list
 from crisisledger.model import Article
 from crisisledger.pipeline import records_to_store
@@ -46,7 +46,7 @@ def _print(console: Console, report: PollReport) -> None:
     console.print(
         f"{time.strftime('%Y-%m-%d %H:%M:%S')} polled {report.polled} ({report.not_modified} not modified, "
         f"{report.backing_off} backing off), {report.new_entries} new entries, {report.pages_fetched} pages "
-        f"fetched, {report.added} articles added",
+        f"fetched, {counted(report.added, 'articles')} added",
         highlight=False,
     )
 
