@@ -13,7 +13,8 @@ from click.testing import CliRunner
 from crisisledger.cli import extract_cmd, main
 from crisisledger.model import Article, Record
 from crisisledger.nlp.workers import batched, default_jobs, map_batches
-from crisisledger.pipeline import extract_articles
+from crisisledger.pipeline import extract_articles, extract_batch, store_batches
+from crisisledger.store import IngestStats, Ledger
 
 PARENT = os.getpid()
 
@@ -123,3 +124,30 @@ def test_cli_jobs_option_gives_the_same_output(monkeypatch: pytest.MonkeyPatch) 
     assert code1 == code2 == 1
     assert parallel == serial and [r["id"] for r in parallel] == [f"n{i}" for i in range(150)]
     assert parallel[70]["error"]["code"] == "extract_failed" and parallel[71]["error"] is None
+
+
+def _store(ledger: Ledger, articles: list[Article], jobs: int) -> tuple[IngestStats, int]:
+    """Write what `store_batches` hands out, as `crisisledger ingest` does: (counts, articles extracted)."""
+    total, extracted = IngestStats(), 0
+    for pairs, status in store_batches(ledger, articles, batch_size=5, jobs=jobs):
+        total += ledger.add_records(pairs)
+        total.same_id += sum(s == "same_id" for s in status.values())
+        extracted += sum(s == "new" for s in status.values())
+    return total, extracted
+
+
+def test_parallel_ingest_stores_each_text_once(db_url: str) -> None:
+    # 66 articles in 14 batches: enough for worker processes. The 8 reports repeat under new ids,
+    # so most copies sit in a batch triaged before their original's batch is written.
+    articles = _articles(66)
+    with Ledger.open(db_url) as ledger:
+        stats, _ = _store(ledger, articles, jobs=2)
+        assert (stats.added, stats.same_text, stats.same_id) == (8, 58, 0)
+        assert ledger.counts()["articles"] == 8 and ledger.counts()["article_aliases"] == 58
+        ledger.resolve()
+        stored = ledger.incidents()
+        again, extracted = _store(ledger, articles, jobs=2)
+        assert (again.added, again.same_text, again.same_id, extracted) == (0, 0, 66, 0)
+    killed = {a: i["fatalities"] for i in stored for a in i["article_ids"]}
+    serial = [r.main_event.fatalities if r.main_event else None for r in extract_batch(articles[:8])]
+    assert [killed.get(f"a{i}") for i in range(8)] == serial and serial[0] == 2

@@ -8,12 +8,16 @@ from typing import TYPE_CHECKING
 
 from crisisledger.model import Article, ErrorInfo, Record
 from crisisledger.nlp.pipeline import analyse
-from crisisledger.nlp.workers import MIN_PARALLEL, map_batches
+from crisisledger.nlp.workers import MIN_PARALLEL, batched, map_batches
 
 if TYPE_CHECKING:
     from crisisledger.store import Ledger
 
 BATCH_SIZE = 32
+STORE_BATCH_SIZE = 50  # articles triaged, extracted and written together by `store_batches`
+
+# What to store of a batch: its (article, record) pairs, and each article id's triage status.
+StoreBatch = tuple[list[tuple[Article, Record]], dict[str, str]]
 WARM_UP_TEXT = "Police said two people were shot dead and three injured in Springfield, Illinois, on Monday."
 
 
@@ -92,17 +96,41 @@ def warm_up() -> None:
     extract_batch([Article(id="warm-up", text=WARM_UP_TEXT, published=dt.date(2020, 1, 6))])
 
 
-def records_to_store(
-    ledger: Ledger, articles: list[Article]
-) -> tuple[list[tuple[Article, Record]], dict[str, str]]:
+def records_to_store(ledger: Ledger, articles: list[Article]) -> StoreBatch:
     """Extract what `ledger` lacks: the (article, record) pairs to store, and each article's triage
     status ("new", "same_id", "same_text"). Only new articles are extracted; a same-text copy gets an
     empty record (the ledger keeps it as an alias); an id given twice in `articles` is stored once."""
     status = ledger.triage(articles)
+    return _pairs(articles, status), status
+
+
+def _pairs(articles: list[Article], status: dict[str, str]) -> list[tuple[Article, Record]]:
     new = list({a.id: a for a in articles if status[a.id] == "new"}.values())
     records = {r.id: r for r in extract_batch_safely(new)} if new else {}
     pairs: dict[str, tuple[Article, Record]] = {}
     for a in articles:
         if a.id not in pairs and status[a.id] in ("new", "same_text"):
             pairs[a.id] = (a, records.get(a.id) or Record(id=a.id, published=a.published))
-    return list(pairs.values()), status
+    return list(pairs.values())
+
+
+def store_batches(
+    ledger: Ledger, articles: Iterable[Article], batch_size: int = STORE_BATCH_SIZE, jobs: int = 1
+) -> Iterator[StoreBatch]:
+    """`records_to_store` over consecutive batches of `articles`, in order.
+
+    With `jobs` > 1 and enough articles, this process triages each batch against the ledger and the
+    new articles are extracted in worker processes while the caller writes earlier batches. A batch
+    is triaged before the one ahead of it is written, so a copy spanning two batches may be extracted
+    needlessly; the writer still stores it once (it checks ids and texts again).
+    """
+    triaged = ((batch, ledger.triage(batch)) for batch in batched(articles, batch_size))
+    min_batches = -(-MIN_PARALLEL // batch_size)
+    for done in map_batches(_extract_new, triaged, batch_size=1, jobs=jobs, min_parallel=min_batches,
+                            warm_up=warm_up):  # fmt: skip
+        yield from done
+
+
+def _extract_new(chunk: list[tuple[list[Article], dict[str, str]]]) -> list[StoreBatch]:
+    """The pairs to store of each triaged batch (run in a worker process when there are several)."""
+    return [(_pairs(batch, status), status) for batch, status in chunk]

@@ -15,13 +15,14 @@ from typing import IO
 import click
 
 from crisisledger.cli import main
+from crisisledger.cli.options import jobs_option
 from crisisledger.cli.summary import Reporter, SummaryTable
 from crisisledger.formats import FORMATS, open_writer, record_schema
 from crisisledger.ingest import DEFAULT_MAX_BYTES, ReadResult, expand_inputs, read_inputs
 from crisisledger.ingest.base import ReadFailure, parse_published
 from crisisledger.ingest.readers import JSON_SUFFIXES, JSONL_SUFFIXES, STDIN
 from crisisledger.model import Article, Record
-from crisisledger.nlp.workers import MAX_DEFAULT_JOBS, default_jobs, map_batches
+from crisisledger.nlp.workers import default_jobs, map_batches
 
 BATCH_SIZE = 32
 PROGRESS_MIN_ITEMS = 5
@@ -133,14 +134,7 @@ def _progress_total(inputs: tuple[str, ...]) -> tuple[bool, int | None]:
     help="Refuse inputs (and JSON Lines lines) larger than this.",
 )
 @click.option("--summary", is_flag=True, help="Print a table of the records on standard error.")
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=None,
-    metavar="N",
-    help=f"Worker processes for many articles (default: CPUs, at most {MAX_DEFAULT_JOBS}; 1 = in-process).",
-)
+@jobs_option
 @click.option("--batch-size", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True, hidden=True)
 def extract_command(
     inputs: tuple[str, ...],

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from itertools import islice
 from typing import Any
 
 import click
@@ -14,9 +13,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from crisisledger.cli import main
-from crisisledger.cli.options import counted, db_option, query_options
+from crisisledger.cli.options import counted, db_option, jobs_option, query_options
 from crisisledger.model import Article
-from crisisledger.pipeline import records_to_store
+from crisisledger.nlp.workers import default_jobs
+from crisisledger.pipeline import STORE_BATCH_SIZE, store_batches
 from crisisledger.store import Filters, IngestStats, Ledger
 from crisisledger.store import export as exporter
 
@@ -41,9 +41,12 @@ def _progress(console: Console, show: bool) -> Progress:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
-@click.option("--batch-size", default=50, show_default=True, help="articles per transaction")
+@click.option("--batch-size", default=STORE_BATCH_SIZE, show_default=True, help="articles per transaction")
+@jobs_option
 @click.option("--progress/--no-progress", default=None, help="progress bar (default: on a terminal)")
-def ingest(inputs: tuple[str, ...], db: str | None, batch_size: int, progress: bool | None) -> None:
+def ingest(
+    inputs: tuple[str, ...], db: str | None, batch_size: int, jobs: int | None, progress: bool | None
+) -> None:
     """Extract and store INPUT files or folders, then rebuild the incidents. Safe to re-run."""
     from crisisledger.ingest import expand_inputs
 
@@ -56,12 +59,10 @@ def ingest(inputs: tuple[str, ...], db: str | None, batch_size: int, progress: b
     with _progress(console, show) as bar:
         task = bar.add_task("ingest", total=None)
         stream = _articles(inputs, failures)
-        while batch := list(islice(stream, batch_size)):
-            pairs, status = records_to_store(ledger, batch)
-            skipped = sum(s == "same_id" for s in status.values())
+        for pairs, status in store_batches(ledger, stream, batch_size, jobs or default_jobs()):
             total += ledger.add_records(pairs, batch_size=batch_size)
-            total.same_id += skipped
-            bar.advance(task, len(batch))
+            total.same_id += sum(s == "same_id" for s in status.values())
+            bar.advance(task, len(status))
     incidents = ledger.resolve()
     for line in failures:
         console.print(f"[red]unreadable[/red] {line}")

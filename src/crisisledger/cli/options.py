@@ -1,4 +1,4 @@
-"""Shared by the ledger commands: `--db`, the query options of `incidents` and `events`, counted nouns."""
+"""Shared by the commands: `--db`, `--jobs`, the query options of `incidents` and `events`, counted nouns."""
 
 from __future__ import annotations
 
@@ -9,10 +9,19 @@ from typing import Any
 
 import click
 
+from crisisledger.nlp.workers import MAX_DEFAULT_JOBS
 from crisisledger.store import Filters
 
 DB_HELP = "ledger: a path, sqlite:/// or postgresql://… URL (default $CRISISLEDGER_DB or ./crisisledger.db)"
 db_option = click.option("--db", envvar="CRISISLEDGER_DB", default=None, help=DB_HELP)
+jobs_option = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help=f"Worker processes for many articles (default: CPUs, at most {MAX_DEFAULT_JOBS}; 1 = in-process).",
+)
 
 
 def counted(n: int, noun: str) -> str:
