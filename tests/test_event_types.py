@@ -147,8 +147,8 @@ def test_actor_acled_conventions():
     assert actor1("Suspected Toposa raiders attacked herders near Kapoeta.", "South Sudan") == (
         "Toposa Ethnic Militia (South Sudan)"
     )
-    assert (
-        actor1("A Marehan clan militia fought a rival group.", "Somalia") == "Marehan Clan Militia (Somalia)"
+    assert actor1("A Marehan clan militia fought a rival group.", "Somalia") == (
+        "Darod-Marehan Sub-Clan Militia (Somalia)"  # ACLED's name, from the learned table
     )
     assert actor1("Hawiye Clan militia fought a rival group.", "Somalia") == "Hawiye Clan Militia (Somalia)"
     assert (

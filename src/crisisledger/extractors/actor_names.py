@@ -2,9 +2,10 @@
 
 Each entry is an actor name as ACLED spells it ("JNIM: Group for Support of Islam and Muslims"),
 the short form news and notes use for it ("JNIM"), and the country where it acts. An entry is
-kept when the actor has enough rows and its short form appears in most of its rows' notes; the
-table holds names and countries (facts), no note text. Built by `build_actor_table` and shipped as
-`data/acled_actors.tsv`; `load_actor_table` reads it.
+kept when the actor has enough rows and its short form appears in most of its rows' notes, or when
+it is a communal militia ("Hawiye-Hawadle Sub-Clan Militia"), whose full lineage notes rarely spell
+out (see `communal_parts`). The table holds names and countries (facts), no note text. Built by
+`build_actor_table` and shipped as `data/acled_actors.tsv`; `load_actor_table` reads it.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ _GENERIC = re.compile(
     r"Sole Perpetrator|NA$|Militia \(Pro-Government\))"
 )
 _SHORT_SPLIT = re.compile(r":| \(| - ")
+# "Hawiye-Hawadle Sub-Clan Militia", "Murle Ethnic Militia", "Lotuko Ethnic Milita" (sic, ACLED's spelling)
+_COMMUNAL = re.compile(r"^(.+?) (?:Sub-Clan|Clan|Ethnic|Communal) Milit")
 
 
 @dataclass(frozen=True)
@@ -45,11 +48,22 @@ def short_form(name: str) -> str:
     return _SHORT_SPLIT.split(name, maxsplit=1)[0].strip()
 
 
+def communal_parts(name: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The community words of a communal militia's name and those of its last, narrowest branch
+    ("Hawiye-Habar Gedir-Ayr Sub-Clan Militia" → {Hawiye, Habar, Gedir, Ayr}, {Ayr}); None for others."""
+    m = _COMMUNAL.match(name)
+    if not m or _GENERIC.match(name):
+        return None
+    lineage = m.group(1)
+    return frozenset(re.split(r"[- ]", lineage)), frozenset(lineage.rsplit("-", 1)[-1].split(" "))
+
+
 def build_actor_table(
-    rows: Iterable[AcledRow], min_rows: int = 15, min_share: float = 0.5
+    rows: Iterable[AcledRow], min_rows: int = 15, min_share: float = 0.5, min_communal_rows: int = 5
 ) -> list[ActorName]:
-    """Actors with >= `min_rows` rows whose short form occurs in >= `min_share` of their notes
-    (combined actors, "A and/or B", are built by rules from the notes' "A or B")."""
+    """Actors with >= `min_rows` rows whose short form occurs in >= `min_share` of their notes, and
+    communal militias with >= `min_communal_rows` rows (combined actors, "A and/or B", are built by
+    rules from the notes' "A or B")."""
     rows_of: Counter[str] = Counter()
     named: Counter[str] = Counter()
     countries: dict[str, Counter[str]] = defaultdict(Counter)
@@ -64,7 +78,8 @@ def build_actor_table(
                 named[actor] += 1
     table: dict[tuple[str, str], ActorName] = {}  # the most frequent actor of each short form and country
     for actor, n in rows_of.most_common():
-        if n >= min_rows and named[actor] >= min_share * n:
+        frequent = n >= min_rows and named[actor] >= min_share * n
+        if frequent or (n >= min_communal_rows and communal_parts(actor)):
             entry = ActorName(actor, short_form(actor), countries[actor].most_common(1)[0][0])
             table.setdefault((entry.short.lower(), entry.country), entry)
     return sorted(table.values(), key=lambda a: (a.country, -len(a.short), a.name))
@@ -85,7 +100,9 @@ def load_actor_table(path: Path = TABLE_PATH) -> tuple[ActorName, ...]:
     return tuple(ActorName(*line.split("\t")) for line in lines if line.count("\t") == 2)
 
 
+@lru_cache(maxsize=1024)
 def short_pattern(short: str) -> re.Pattern[str]:
-    """A whole-word pattern for a short form; acronyms (all capitals) match case-sensitively."""
+    """A whole-word pattern for a short form, also in the plural ("Puntland Dervish Forces");
+    acronyms (all capitals) match case-sensitively."""
     flags = 0 if short.isupper() else re.IGNORECASE
-    return re.compile(rf"(?<!\w){re.escape(short)}(?!\w)", flags)
+    return re.compile(rf"(?<!\w){re.escape(short)}s?(?!\w)", flags)

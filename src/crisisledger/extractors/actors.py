@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from crisisledger.extractors.actor_names import load_actor_table, short_pattern
+from crisisledger.extractors.actor_names import communal_parts, load_actor_table, short_pattern
 from crisisledger.model import Actor, ActorRole
 
 # Named armed groups as ACLED spells them, with the words news uses for them.
@@ -171,8 +171,9 @@ _OR = re.compile(r"\s+(?:or|and/or)\s+(?:the\s+)?")
 # A mention followed by its own loss ("7 Taliban militants were killed") is the target, not actor1;
 # one after "by" ("attacked by Fulani herders") is the author.
 _VICTIM_AFTER = re.compile(
-    r"(?:\s+[\w-]+){0,2}?\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?"
-    r"(?:killed|wounded|injured|arrested|detained|captured|abducted|kidnapped|executed)\b"
+    r"(?:\s+[\w-]+){0,2}?\s+(?:(?:were|was|had been|have been)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|arrested|detained|captured|abducted|kidnapped|executed)|"
+    r"(?:surrendered|defected|handed (?:himself|herself|themselves) over))\b"
 )
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:suspected\s+|presumed\s+|alleged\s+)?$", re.I)
 
@@ -184,7 +185,30 @@ def _communal(match: re.Match[str], country: str | None) -> str | None:
     name = " ".join(words)
     if not name or name in DEMONYMS:
         return None
-    return _with_country(f"{name} {'Clan' if clan else 'Ethnic'} Militia", country)
+    return _known_communal(set(re.split(r"[- ]", name)), country) or _with_country(
+        f"{name} {'Clan' if clan else 'Ethnic'} Militia", country
+    )
+
+
+_SPECIFIC = ("Sub-Clan", "Clan")  # a clan's militia names its community more closely than an ethnic one
+
+
+def _known_communal(words: set[str], country: str | None) -> str | None:
+    """ACLED's name of the communal militia of `country` whose narrowest branch is among `words` and
+    whose lineage holds the most of them ("Hawadle" → "Hawiye-Hawadle Sub-Clan Militia (Somalia)";
+    "Hawiye" alone names no branch); ties go to the closest, then the most specific name."""
+    best, best_key = None, (0, 0, 0)
+    for entry in load_actor_table():
+        parts = communal_parts(entry.name) if entry.country == country else None
+        if parts and parts[1] & words:
+            key = (
+                len(words & parts[0]),
+                -len(parts[0] - words),
+                sum(f" {k} " in entry.name for k in _SPECIFIC),
+            )
+            if key > best_key:
+                best, best_key = entry.name, key
+    return best
 
 
 def _combined(named: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
