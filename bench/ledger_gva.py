@@ -4,7 +4,8 @@ Every GVA article is ingested into a temporary SQLite ledger through the real pi
 (triage → extraction → `Ledger.add_records` → `Ledger.resolve`, as `crisisledger ingest` does).
 Scored against GVA's `incident_id`:
 - B-cubed precision / recall / F1 of the grouping of articles into incidents (an article in
-  no incident, because no event was found in it, is a cluster of its own);
+  no incident, because no event was found in it, is a cluster of its own; an article whose events
+  are in several incidents belongs to the one holding its main event);
 - killed / injured exact: for each gold incident, the ledger incident holding most of its
   articles reports exactly `num_killed` / `num_injured` (a missing figure counts as 0) as its
   `fatalities` / `injured`: the conservative figures the issue defines. For comparison only (no goal),
@@ -101,20 +102,28 @@ def _ingest(db: Path, articles: list[Any]) -> float:
         return time.perf_counter() - start
 
 
-def _resolve(db: Path) -> tuple[int, float, list[dict[str, Any]]]:
-    """Resolve the ledger at `db` from scratch: (incident count, seconds, incidents)."""
+def _resolve(db: Path) -> tuple[int, float, list[dict[str, Any]], dict[int, list[str]]]:
+    """Resolve the ledger at `db` from scratch: (incident count, seconds, incidents, and per main event
+    the ids its article was ingested under)."""
     import sqlite3
+    from contextlib import closing
 
     from crisisledger.store import Ledger
 
-    with sqlite3.connect(db) as conn:  # from scratch: no incident kept from an earlier resolve
+    with closing(sqlite3.connect(db)) as conn, conn:  # from scratch: no incident kept from an earlier resolve
         conn.execute("DELETE FROM incident_events")
         conn.execute("DELETE FROM incidents")
+        main: dict[int, list[str]] = {}
+        for eid, aid, alias in conn.execute(
+            "SELECT e.id, e.article_id, a.id FROM events e LEFT JOIN article_aliases a"
+            " ON a.article_id = e.article_id WHERE e.is_main"
+        ):
+            main.setdefault(eid, [aid]).extend([alias] if alias else [])
     with Ledger.open(db) as ledger:
         start = time.perf_counter()
         n_incidents = ledger.resolve()
         resolve_s = time.perf_counter() - start
-        return n_incidents, resolve_s, ledger.incidents()
+        return n_incidents, resolve_s, ledger.incidents(), main
 
 
 def _latest(incident: dict[str, Any] | None, kind: str, field: str) -> int:
@@ -139,13 +148,14 @@ def scores(limit: int | None = None, half: str | None = None, db: Path | None = 
             ingest_s = _ingest(work, articles)
             if db is not None:
                 shutil.copyfile(work, db)
-        n_incidents, resolve_s, found = _resolve(work)
+        n_incidents, resolve_s, found, main = _resolve(work)
     pred = {aid: f"solo:{aid}" for aid in gold}
     by_id = {}
-    for inc in found:
+    for inc in found:  # an article with events in several incidents belongs to its main event's
         by_id[inc["id"]] = inc
+        mains = {aid for eid in inc["event_ids"] for aid in main.get(eid, ())}
         for aid in inc["article_ids"]:
-            if aid in pred:
+            if aid in pred and (pred[aid].startswith("solo:") or aid in mains):
                 pred[aid] = f"inc:{inc['id']}"
     gold_ids = {aid: str(inc["incident_id"]) for aid, inc in gold.items()}
     p, r, f = bcubed(gold_ids, pred)

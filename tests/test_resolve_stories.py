@@ -145,10 +145,11 @@ def test_two_names_link_a_follow_up_months_later_and_one_name_only_at_the_same_p
     a = _facts("a", "2016-03-04", FIRST)
     trial = _facts("t", "2016-10-12", SECOND)  # victim and suspect named again at the trial
     vigil = _facts("v", "2016-09-20", "Darnell Okafor was remembered at a vigil. " + FILLER)
-    year_on = _facts("y", "2017-06-01", SECOND)
+    year_on = _facts("y", "2017-06-01", SECOND)  # a sentence over a year later
     links = story_links([a, trial, vigil, year_on])
     assert [(k.a, k.b, k.same_place) for k in links] == [
         ("a", "t", False),
+        ("a", "y", False),
         ("t", "y", False),
         ("a", "v", True),
     ]
@@ -177,3 +178,11 @@ def test_facts_are_stored_at_write_time_and_recomputed_when_missing_or_outdated(
             assert facts["second"].names == {"darnell okafor", "trevor balding"}
             versions = set(conn.scalars(select(t.story_facts.c.version)))
         assert versions == {FACTS_VERSION}
+
+
+def test_follow_ups_link_for_three_years() -> None:
+    first = _facts("a", "2016-03-04", FIRST)
+    trial = _facts("b", "2018-06-12", SECOND)  # two years and three months later
+    much_later = _facts("c", "2019-09-01", SECOND)  # three and a half years after the first
+    links = story_links([first, trial, much_later])
+    assert [(k.a, k.b, k.same_place) for k in links] == [("a", "b", False), ("b", "c", False)]

@@ -10,10 +10,10 @@ found in at most `max_articles` articles (a common name tells stories apart poor
 - they were published within `near_days` of each other and the shared names are two or more, or
   one is a *person* (a name given with an age or as what happened to them: "Ann Lee, 23," / "Ann
   Lee was shot") — a single other name holds only if the two stories are at the same place; or
-- within `follow_days` (a follow-up months later), a shared name is a person and they share a second
-  name, an age or an address; or they share a person only, or two names none of which is a person,
-  and are at the same place (`StoryLink.same_place`: checked by the resolver against the articles'
-  main events); or
+- within `follow_days` (a follow-up months or years later: an arrest, a trial), a shared name is a
+  person and they share a second name, an age or an address; or they share a person only, or two
+  names none of which is a person, and are at the same place (`StoryLink.same_place`: checked by the
+  resolver against the articles' main events); or
 - they give the same street address ("the 1200 block of Elm Street") within `address_days`, and the
   ages both give (if any) are not all different.
 
@@ -37,7 +37,7 @@ class StorySettings:
     """Thresholds of the same-story rule."""
 
     near_days: int = 3
-    follow_days: int = 365
+    follow_days: int = 1095  # a trial or a sentence may come years after the incident
     address_days: int = 30
     min_words: int = 100
     max_articles: int = 10

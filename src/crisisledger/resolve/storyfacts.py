@@ -1,5 +1,9 @@
 """What an article tells about its story: the people it names, street addresses, victims' ages.
 
+Read from the article's title and text: many pages' only real text is their headline. A headline in
+title case ("Man Shot Near Elm Street") gives no names (any capitalised run would read as one), only
+ages and addresses. `words` counts the text's words only, so a headline does not make a short page long.
+
 Computed once when an article is stored (`StoryFacts.of`) and kept in the `story_facts` table,
 so resolving never re-reads article texts. `FACTS_VERSION` changes whenever these rules change;
 stored facts of another version are recomputed on the next resolve.
@@ -30,7 +34,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-FACTS_VERSION = 6
+FACTS_VERSION = 7
 
 _WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 _RUN = re.compile(rf"\b{_WORD}(?:\s+(?:[A-Z]\.\s+)?{_WORD})+\b")
@@ -223,6 +227,15 @@ def person_names(text: str) -> frozenset[str]:
     return frozenset(out - officials)
 
 
+_TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
+
+
+def title_case(title: str) -> bool:
+    """True when most of the headline's longer words are capitalised ("Man Shot Near Elm Street")."""
+    words = _TITLE_WORD.findall(title)
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) * 2 > len(words)
+
+
 @dataclass(frozen=True)
 class StoryFacts:
     """What story linking needs to know about one article."""
@@ -236,11 +249,14 @@ class StoryFacts:
     people: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
-    def of(cls, article_id: str, published: dt.date | None, text: str) -> StoryFacts:
-        """Facts of an article from its text."""
-        names = person_names(text)
-        return cls(article_id, published, names, len(text.split()), street_addresses(text), ages(text),
-                   people(strip_credits(text), names))  # fmt: skip
+    def of(
+        cls, article_id: str, published: dt.date | None, text: str, title: str | None = None
+    ) -> StoryFacts:
+        """Facts of an article from its title and text."""
+        full = f"{title}.\n{text}" if title else text
+        names = person_names(full if title and not title_case(title) else text)
+        return cls(article_id, published, names, len(text.split()), street_addresses(full), ages(full),
+                   people(strip_credits(full), names))  # fmt: skip
 
     @property
     def persons(self) -> frozenset[str]:

@@ -57,7 +57,7 @@ def load_decisions(conn: Connection) -> tuple[list[tuple[Key, Key, str]], list[t
 
 def load_facts(conn: Connection, min_words: int = StorySettings.min_words) -> list[StoryFacts]:
     """Stored story facts of the articles of at least `min_words` words (shorter ones link to nothing);
-    missing or outdated facts are computed now from the article's text and stored."""
+    missing or outdated facts are computed now from the article's title and text and stored."""
     a, f = t.articles.c, t.story_facts.c
     q = select(a.id, a.published, f.words, f.names, f.addresses, f.ages).join(
         t.story_facts, f.article_id == a.id
@@ -70,8 +70,8 @@ def load_facts(conn: Connection, min_words: int = StorySettings.min_words) -> li
     stale = conn.execute(select(a.id, a.published).where(~fresh).order_by(a.id)).all()
     for start in range(0, len(stale), 500):
         chunk = dict(stale[start : start + 500])
-        texts = conn.execute(select(a.id, a.text).where(a.id.in_(list(chunk))))
-        computed = [StoryFacts.of(aid, chunk[aid], text) for aid, text in texts]
+        texts = conn.execute(select(a.id, a.text, a.title).where(a.id.in_(list(chunk))))
+        computed = [StoryFacts.of(aid, chunk[aid], text, title) for aid, text, title in texts]
         conn.execute(delete(t.story_facts).where(f.article_id.in_(list(chunk))))
         conn.execute(insert(t.story_facts), [x.row() for x in computed])
         facts += [x for x in computed if x.words >= min_words]
@@ -116,18 +116,44 @@ def _figure_rows(conn: Connection, event_ids: set[int], total: int) -> Iterator[
         yield from conn.execute(select(f).where(f.c.event_id.in_(ids[start : start + 500]))).mappings()
 
 
+# Kinds whose per-report figure is the event's own count rather than each figure of it: the extractor
+# reconciles a report's wounded ("3 people were shot, one fatally" is 2 injured; a victim shot who then
+# died is killed, not injured), which the single figures ("3 people were shot") do not.
+EVENT_COUNTED = ("injured",)
+
+
+def _one(values: set[Any]) -> Any:
+    return next(iter(values)) if len(values) == 1 else None
+
+
+def _own_reports(kind: str, value: int | None, figures: list[Report], ev: dict[str, Any]) -> list[Report]:
+    """The reports of one event for one kind, from its figures and its own count `value`.
+
+    A killed figure above the event's own toll counts another incident (an earlier attack recalled for
+    context) and is left out; a kind in `EVENT_COUNTED` is one report of the event's count, dated by its
+    latest figure; a kind without figures is the event's count, if any."""
+    if figures and kind not in EVENT_COUNTED:
+        return [r for r in figures if r.low <= (value or 0)] if kind == "killed" else figures
+    if value is None:
+        return figures
+    dates = [r.date for r in figures if r.date is not None]
+    date = max(dates) if dates else ev["date"] or ev["published"]
+    authority, outlet = _one({r.authority for r in figures}), _one({r.outlet for r in figures})
+    return [Report(kind, value, value, value, date, authority, outlet or ev["source"], ev["article_id"])]
+
+
 def _reports(
     conn: Connection, rows: dict[int, dict[str, Any]], event_ids: set[int]
 ) -> dict[int, list[Report]]:
-    """Figure reports of the given events; events without a figure of a kind contribute their own count."""
-    out: dict[int, list[Report]] = defaultdict(list)
+    """The figure reports of the given events that count them (see `_own_reports`)."""
+    figures: dict[int, list[Report]] = defaultdict(list)
     for r in _figure_rows(conn, event_ids, len(rows)):
         if r["event_id"] not in event_ids:
             continue
         ev = rows[r["event_id"]]
         low = r["min"] if r["min"] is not None else r["value"]
         high = r["max"] if r["max"] is not None else r["value"]
-        out[r["event_id"]].append(
+        figures[r["event_id"]].append(
             Report(
                 kind=r["kind"], value=r["value"], low=low, high=max(low, high),
                 date=r["date"] or ev["published"], authority=r["attributed_to"],
@@ -135,14 +161,14 @@ def _reports(
                 qualifier=r["qualifier"], group=r["group"], location=r["location"],
             )
         )  # fmt: skip
+    out: dict[int, list[Report]] = {}
     for eid in event_ids:
-        ev = rows[eid]
-        kinds = {rep.kind for rep in out.get(eid, [])}
-        for kind, value in (("killed", ev["fatalities"] or None), ("injured", ev["injured"]),
-                            ("arrested", ev["arrested"])):  # fmt: skip
-            if value is not None and kind not in kinds:
-                out[eid].append(Report(kind, value, value, value, ev["date"] or ev["published"],
-                                       outlet=ev["source"], article_id=ev["article_id"]))  # fmt: skip
+        ev, own = rows[eid], figures.get(eid, [])
+        counts = {"killed": ev["fatalities"] or None, "injured": ev["injured"], "arrested": ev["arrested"]}
+        by_kind: dict[str, list[Report]] = {k: [] for k, v in counts.items() if v is not None}
+        for r in own:
+            by_kind.setdefault(r.kind, []).append(r)
+        out[eid] = [r for kind, rs in by_kind.items() for r in _own_reports(kind, counts.get(kind), rs, ev)]
     return out
 
 

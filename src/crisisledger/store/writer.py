@@ -84,7 +84,7 @@ def _write_article(conn: Connection, article: Article, record: Record, h: str, s
             "ingested_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
         },
     )  # fmt: skip
-    conn.execute(insert(t.story_facts), StoryFacts.of(article.id, None, article.text).row())
+    conn.execute(insert(t.story_facts), StoryFacts.of(article.id, None, article.text, article.title).row())
     event_rows = _event_rows(article.id, record)
     figure_event: dict[int, int] = {}
     if event_rows:

@@ -1,0 +1,76 @@
+"""Which article figures count for an incident's tolls, and story facts read from headlines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from crisisledger.model import Article, Figure, Location, Record
+from crisisledger.resolve.storyfacts import StoryFacts, title_case
+from crisisledger.store import Ledger
+from crisisledger.store.testing import event, figure, item
+
+MILLBROOK = Location(name="Millbrook", country="United States", country_code="US", admin1="Alabama",
+                     lat=32.48, lon=-86.36, precision="city", geonames_id=4077951)  # fmt: skip
+TEXT = "Neighbours said the street had been quiet for years before the evening of the attack. " * 3
+
+
+def _report(aid: str, published: str, figures: list[Figure], **counts: int) -> tuple[Article, Record]:
+    """A report of the shooting in Millbrook on 1 May 2016 with its event's own counts and its figures."""
+    attack = event("Violence against civilians", "Attack", "2016-05-01", MILLBROOK, **counts,
+                   figures=list(range(len(figures))))  # fmt: skip
+    return item(aid, f"{aid} {TEXT}", published, [attack], figures)
+
+
+def _incident(tmp_path: Path, *items: tuple[Article, Record]) -> dict[str, Any]:
+    with Ledger.open(tmp_path / "ledger.db") as ledger:
+        ledger.add_records(list(items))
+        ledger.resolve()
+        (incident,) = ledger.incidents()
+        return incident
+
+
+def test_injured_is_each_reports_own_count_not_each_figure(tmp_path: Path) -> None:
+    # Each report says three people were shot and one of them died: the extractor counts two wounded
+    # for its event; the single figure "three people were shot" does not count for the incident.
+    shot = [figure("injured", 3), figure("killed", 1)]
+    first = _report("a", "2016-05-02", shot, fatalities=1, injured=2)
+    second = _report("b", "2016-05-03", shot, fatalities=1, injured=2)
+    incident = _incident(tmp_path, first, second)
+    assert incident["article_ids"] == ["a", "b"]
+    assert (incident["fatalities"], incident["injured"]) == (1, 2)
+    assert [(e["value"], e["article_id"]) for e in incident["timeline"]["injured"]] == [(2, "a"), (2, "b")]
+
+
+def test_a_killed_figure_above_the_reports_own_toll_is_left_out(tmp_path: Path) -> None:
+    # "Nine people died in last year's attack" is recalled for context: the event's own toll is 1.
+    recalled = _report("a", "2016-05-02", [figure("killed", 1), figure("killed", 9)], fatalities=1)
+    incident = _incident(tmp_path, recalled)
+    assert incident["fatalities"] == 1
+    assert [e["value"] for e in incident["timeline"]["killed"]] == [1]
+
+
+def test_a_report_without_deaths_of_its_own_gives_no_killed_figure(tmp_path: Path) -> None:
+    context = _report("a", "2016-05-02", [figure("injured", 1), figure("killed", 4)], injured=1)
+    incident = _incident(tmp_path, context)
+    assert (incident["fatalities"], incident["injured"]) == (0, 1)
+    assert "killed" not in incident["timeline"]
+
+
+def test_story_facts_read_the_headline() -> None:
+    body = "The boy was taken to hospital and is expected to recover, officers said on Monday."
+    sentence = StoryFacts.of("a", None, body, "Boy, 9, shot by Darnell Okafor near Elm and Oak streets")
+    assert sentence.names == {"darnell okafor"}
+    assert sentence.ages == {9}
+    assert sentence.addresses == {"elm st & oak st"}
+    assert sentence.words == len(body.split())  # the headline does not make a short page long
+    titled = StoryFacts.of("b", None, body, "Boy, 9, Shot By Darnell Okafor Near Elm And Oak Streets")
+    assert titled.names == frozenset()  # in title case any capitalised run would read as a name
+    assert titled.ages == {9}
+    assert StoryFacts.of("c", None, body).ages == frozenset()
+
+
+def test_title_case() -> None:
+    assert title_case("Man Shot Near Elm Street In Early Hours")
+    assert not title_case("Man shot near Elm Street in the early hours")
+    assert not title_case("Shooting")
