@@ -22,7 +22,7 @@ from crisisledger.model import Article
 from gva import _date, load
 
 
-def _articles(half: str) -> list[tuple[dict[str, Any], dict[str, Any], Article]]:
+def _articles(half: str, url: bool) -> list[tuple[dict[str, Any], dict[str, Any], Article]]:
     want = 0 if half == "even" else 1
     out = []
     for i, (incident, art) in enumerate(load()):
@@ -34,6 +34,7 @@ def _articles(half: str) -> list[tuple[dict[str, Any], dict[str, Any], Article]]
             text=art["content"],
             title=art.get("title") or None,
             published=published,  # type: ignore[arg-type]
+            url=(art.get("uri") or None) if url else None,
         )
         out.append((incident, art, article))
     return out
@@ -47,6 +48,8 @@ def _docs(half: str, articles: list[Article], refresh: bool) -> list[Any]:
         with path.open("rb") as fh:
             docs = pickle.load(fh)
         if [d.article.id for d in docs] == [a.id for a in articles]:
+            for doc, article in zip(docs, articles, strict=True):
+                doc.article = article  # the cached annotations, this run's input fields (url)
             return docs
     docs = analyse(articles)
     with path.open("wb") as fh:
@@ -60,12 +63,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", type=int, default=30, help="misses to print (dev half only)")
     ap.add_argument("--seed", type=int, default=0, help="shuffle the printed misses")
     ap.add_argument("--refresh", action="store_true", help="re-run spaCy instead of the cache")
+    ap.add_argument("--no-url", action="store_true", help="leave out the page address (outlet host cue)")
     ap.add_argument("--text", type=int, default=300, help="characters of text to print per miss")
     args = ap.parse_args(argv)
 
     from crisisledger.extractors.record import build_record
 
-    items = _articles(args.half)
+    items = _articles(args.half, not args.no_url)
     docs = _docs(args.half, [a for _, _, a in items], args.refresh)
     start = time.perf_counter()
     near, misses = [], []
@@ -92,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         far = "-" if dist is None else f"{dist:.0f} km"
         text = " ".join(art["content"].split())[: args.text]
         print(f"\n- #{incident['incident_id']} gold: {gold}\n  ours: {ours} [{far}]")
-        print(f"  title: {art.get('title')}\n  text: {text}")
+        print(f"  title: {art.get('title')}\n  url: {art.get('uri')}\n  text: {text}")
     return 0
 
 

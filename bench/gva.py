@@ -38,7 +38,12 @@ def run(limit: int | None = None) -> list[Metric]:
     pairs = load(limit)
     articles = []
     for i, (incident, article) in enumerate(pairs):
-        item = {"id": f"gva-{i}", "text": article["content"], "title": article.get("title") or None}
+        item = {
+            "id": f"gva-{i}",
+            "text": article["content"],
+            "title": article.get("title") or None,
+            "url": article.get("uri") or None,  # the page's (archived) address, as the contract allows
+        }
         published = _date(article.get("dct") or "") or _date(incident.get("date") or "")
         if published:
             item["published"] = published

@@ -10,7 +10,8 @@ from collections import Counter
 from conftest import make_doc
 from crisisledger.geo.resolve import event_location
 from crisisledger.geo.us import headline, state_votes
-from crisisledger.geo.us_event import _scan, _state_after
+from crisisledger.geo.us_event import _scan
+from crisisledger.geo.us_states import state_after
 from crisisledger.model import Location
 from crisisledger.nlp.pipeline import ArticleDoc, Entity
 
@@ -19,6 +20,12 @@ def where(doc: ArticleDoc) -> Location:
     loc = event_location(doc, 0, len(doc.text))
     assert loc is not None
     return loc
+
+
+def _on_site(doc: ArticleDoc, url: str) -> ArticleDoc:
+    """The doc as published at `url`."""
+    doc.article = doc.article.model_copy(update={"url": url})
+    return doc
 
 
 def test_town_named_by_police_beats_hospital_city() -> None:
@@ -81,10 +88,10 @@ def test_headline_and_site_name() -> None:
 
 
 def test_state_after_a_place() -> None:
-    assert _state_after("Eutaw, Ala., police", 5) == "Alabama"
-    assert _state_after("Conway, SC - A", 6) == "South Carolina"
-    assert _state_after("Salem, Oregon, said", 5) == "Oregon"
-    assert _state_after("Salem, police said", 5) is None
+    assert state_after("Eutaw, Ala., police", 5) == "Alabama"
+    assert state_after("Conway, SC - A", 6) == "South Carolina"
+    assert state_after("Salem, Oregon, said", 5) == "Oregon"
+    assert state_after("Salem, police said", 5) is None
 
 
 def test_scan_finds_a_town_of_the_leading_state() -> None:
@@ -92,3 +99,43 @@ def test_scan_finds_a_town_of_the_leading_state() -> None:
     loc = _scan(doc, Counter({"Pennsylvania": 3}))
     assert loc is not None and (loc.name, loc.admin1) == ("Uniontown", "Pennsylvania")
     assert _scan(doc, Counter()) is None
+
+
+def test_site_address_moves_a_town_to_its_namesake() -> None:
+    text = "Four people were hurt by gunfire early Monday in Wilmington, police said. Two were teenagers."
+    doc = _on_site(make_doc(text, [("Wilmington", "GPE")]), "https://www.nbclosangeles.com/news/local/x.html")
+    loc = where(doc)
+    assert (loc.name, loc.admin1) == ("Wilmington", "California")
+
+
+def test_site_address_is_the_last_resort() -> None:
+    text = "A man was wounded by a stray bullet on Sunday night, Tennessee police said. He will recover."
+    doc = _on_site(make_doc(text, [("Tennessee", "GPE")]), "http://www.wsmv.com/story/1")
+    loc = where(doc)
+    assert (loc.name, loc.admin1) == ("Nashville", "Tennessee")
+
+
+def test_word_of_a_person_name_is_not_a_town() -> None:
+    text = (
+        "Memphis police said a man was shot on Friday night outside an apartment. "
+        "His brother, Joshua Reed, said Joshua had planned to start college this fall."
+    )
+    second = text.rindex("Joshua")
+    doc = make_doc(text, [("Memphis", "GPE"), ("Joshua Reed", "PERSON")])
+    doc.entities.append(Entity("Joshua", "GPE", second, second + len("Joshua")))
+    loc = where(doc)
+    assert (loc.name, loc.admin1) == ("Memphis", "Tennessee")
+
+
+def test_far_town_of_an_unnamed_state_gives_way_to_the_outlet_home() -> None:
+    text = "A toddler was shot inside an apartment in Meredith on Tuesday, police said. She is stable."
+    doc = _on_site(make_doc(text, [("Meredith", "GPE")]), "http://www.wsmv.com/story/2")
+    loc = where(doc)
+    assert (loc.name, loc.admin1) == ("Nashville", "Tennessee")
+
+
+def test_town_across_the_state_line_within_reach_stays() -> None:
+    text = "A teen was hurt in an accidental shooting in Olathe on Friday, police said. He will recover."
+    doc = _on_site(make_doc(text, [("Olathe", "GPE")]), "http://www.kctv5.com/story/3")
+    loc = where(doc)
+    assert (loc.name, loc.admin1) == ("Olathe", "Kansas")

@@ -4,13 +4,16 @@ US crime reports name a town several times ("Waukegan police said ..."), the hos
 to a hospital in Chicago"), streets after states ("California Avenue") and counties that exist in many
 states ("Greene County"). `us_event_location` re-reads the resolved mentions of a US article:
 
-- mentions that open a street name ("Houston Street", "Tennessee Ave.") or a hospital's city are set aside;
-- a county is re-chosen among its namesakes by the article's states (state names, outlets, the states of
-  the towns it names, a town written inside the county);
+- mentions that open a street name ("Houston Street", "Tennessee Ave.") or a hospital's city are set aside,
+  and so are words of the people's names the article gives ("Joshua" after "Joshua Reed");
+- counties and towns are re-chosen among their namesakes by the article's states (state names, outlets
+  named in the text or in the page's address, the states of the towns it names; see `geo.us_states`);
 - among the towns of the event's span (else of its sentence, else of the article), the one the article is
   about wins: named often, in the headline, as a dateline, after "in/at", before "police" — not the
   most populous one;
-- a county or state in the span gives way to the article's town inside it.
+- a county or state in the span gives way to the article's town inside it (or the outlet's home there);
+- a town far from the outlet's home, in a state the page never names while it names the home's, gives way
+  to that home (a Chicago neighbourhood called "Austin" is not the Texas capital).
 """
 
 from __future__ import annotations
@@ -23,9 +26,17 @@ from typing import TYPE_CHECKING
 
 from crisisledger.geo.countries import fold, get_country
 from crisisledger.geo.gazetteer import Gazetteer, Place
-from crisisledger.geo.stations import outlet_homes
-from crisisledger.geo.us import STATES, headline, state_votes
-from crisisledger.geo.words import AP_STATES, STOP_WORDS
+from crisisledger.geo.us import STATES, headline
+from crisisledger.geo.us_outlet import host_home
+from crisisledger.geo.us_states import (
+    county_short_names,
+    named_states,
+    recounty,
+    renamesake,
+    restate,
+    state_scores,
+)
+from crisisledger.geo.words import STOP_WORDS
 from crisisledger.model import Location
 
 if TYPE_CHECKING:
@@ -67,8 +78,6 @@ _PERSON_BEFORE = re.compile(
     r"Greater|Upper|Lower|Old|New|Fort|Port|Mount|Lake|Saint|San|Santa|Los|Las|El|La|The|In|At|Near)\b)"
     r"[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?)$"
 )
-_COUNTY = re.compile(r"\s(?:County|Co\.?|Parish)$")
-_STATE_AFTER = re.compile(r",\s*([A-Z][A-Za-z]*\.?(?: [A-Z][a-z]+)?)")
 _COUNTY_WORD = re.compile(r"\b(?:County|Co\b|Parish|Borough)", re.IGNORECASE)
 
 
@@ -81,114 +90,12 @@ class _Article:
     best: PlaceMention | None = None  # the best-supported town of the article
     headline: set[str] = field(default_factory=set)  # place keys the headline names
     title: PlaceMention | None = None  # the headline's place (not the site name's)
-    states: Counter[str] = field(default_factory=Counter)  # US state → support (see `_state_scores`)
+    states: Counter[str] = field(default_factory=Counter)  # US state → support (see `state_scores`)
+    named: Counter[str] = field(default_factory=Counter)  # the part of it the page names (`named_states`)
 
 
 def _key(loc: Location) -> str:
     return f"{loc.name}|{loc.admin1}|{loc.precision}"
-
-
-def _state_scores(doc: ArticleDoc, mentions: list[PlaceMention], gaz: Gazetteer) -> Counter[str]:
-    """US state → support: its names, abbreviations and outlets, and the towns named in it (a town whose
-    name is shared by larger towns in other states counts little)."""
-    scores: Counter[str] = Counter(state_votes(doc.text, doc.article.title))
-    for (_, st), n in outlet_homes(doc.text, doc.article.title).items():
-        scores[STATES[st]] += min(n, 2)
-    towns: dict[str, float] = {}
-    for m in mentions:
-        loc = m.location
-        if loc.precision in ("city", "point") and loc.admin1:
-            towns[f"{loc.name}|{loc.admin1}"] = _cue(loc, gaz)
-    for key, cue in towns.items():
-        scores[key.split("|", 1)[1]] += cue  # type: ignore[assignment]
-    return scores
-
-
-def _cue(loc: Location, gaz: Gazetteer) -> float:
-    """How much a town tells of its state: 2 when it dwarfs its US namesakes, else 0.5."""
-    pops = [p.population for p in gaz.lookup(loc.name) if p.country_code == "US" and p.precision == "city"]
-    own = max((p.population for p in gaz.lookup(loc.name) if p.admin1 == loc.admin1), default=0)
-    return 2.0 if own and own >= 0.8 * sum(pops) else 0.5
-
-
-def _state_after(text: str, end: int) -> str | None:
-    """The US state written right after a place: ", Ala.", ", GA", ", Georgia"."""
-    m = _STATE_AFTER.match(text, end)
-    if m is None:
-        return None
-    word = m.group(1)
-    if word in STATES:
-        return STATES[word]
-    if word in STATES.values():
-        return word
-    return AP_STATES.get(fold(word).rstrip(".") + ".")
-
-
-def _recounty(
-    m: PlaceMention, states: Counter[str], towns: list[Location], gaz: Gazetteer, text: str
-) -> PlaceMention:
-    """A county mention re-chosen among its namesakes: one holding a named town, else the best-supported
-    state's."""
-    from crisisledger.geo.resolve import PlaceMention as PM
-    from crisisledger.geo.resolve import to_location
-
-    cands = [p for p in gaz.lookup(m.text) if p.country_code == "US" and p.precision == "admin2"]
-    if len(cands) < 2 or m.container:
-        return m
-    if _state_after(text, m.end) == m.location.admin1:
-        return m  # "Greene County, Ala."
-    short = fold(_COUNTY.sub("", m.text))
-    towns = [t for t in towns if fold(t.name) != short]  # "DeKalb" the town is not a cue for "DeKalb County"
-
-    def score(p: Place) -> tuple[float, int]:
-        held = sum(1 for t in towns if t.admin1 == p.admin1 and t.admin2 == p.admin2)
-        return 3.0 * held + states.get(p.admin1 or "", 0), p.population
-
-    best = max(cands, key=score)
-    if best.admin1 == m.location.admin1 and best.admin2 == m.location.admin2:
-        return m
-    if score(best)[0] <= states.get(m.location.admin1 or "", 0):
-        return m  # no better support than the current choice
-    return PM(m.text, m.start, m.end, to_location(best, "admin2"), m.score, m.container, m.dateline)
-
-
-def _county_short_names(mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """ "DeKalb" in a story about DeKalb County, Georgia: the county, not a town of another state."""
-    from crisisledger.geo.resolve import PlaceMention as PM
-
-    counties = {
-        fold(_COUNTY.sub("", m.location.name)): m.location
-        for m in mentions
-        if m.location.precision == "admin2"
-    }
-    out = []
-    for m in mentions:
-        county = counties.get(fold(m.location.name)) if m.location.precision == "city" else None
-        if county is not None and county.admin1 != m.location.admin1:
-            m = PM(m.text, m.start, m.end, county, m.score, m.container, m.dateline)
-        out.append(m)
-    return out
-
-
-_TOWNSHIP = re.compile(r"\s+(?:Township|Twp\.?|Borough|Village)$", re.IGNORECASE)
-
-
-def _restate(m: PlaceMention, text: str, gaz: Gazetteer) -> PlaceMention | None:
-    """A town written with another state than its resolved one ("Franklin Township, Mich.") moved to
-    that state's namesake, or None when the gazetteer has none there."""
-    if m.location.precision not in ("city", "point"):
-        return m
-    state = _state_after(text, m.end)
-    if state is None or state == m.location.admin1:
-        return m
-    from crisisledger.geo.resolve import PlaceMention as PM
-    from crisisledger.geo.resolve import to_location
-
-    for name in dict.fromkeys((m.text, _TOWNSHIP.sub("", m.text))):
-        for p in gaz.lookup(name):
-            if p.country_code == "US" and p.admin1 == state and p.precision == "city":
-                return PM(m.text, m.start, m.end, to_location(p), m.score, m.container, m.dateline)
-    return None
 
 
 def _usable(m: PlaceMention, text: str) -> bool:
@@ -206,30 +113,54 @@ def _hospital(m: PlaceMention, text: str) -> bool:
     )
 
 
-def _surnames(doc: ArticleDoc) -> set[str]:
-    """Folded last words of the people spaCy found ("Brady Osborne" → "osborne")."""
-    out = set()
-    for e in doc.entities:
-        if e.label == "PERSON" and " " in e.text.strip():
-            out.add(fold(e.text.split()[-1]).strip(".,'’s"))
-    return out
+def _person_words(doc: ArticleDoc) -> set[str]:
+    """Folded words of the names of two or more words spaCy found as people ("Brady Osborne" → "brady",
+    "osborne")."""
+    return {
+        fold(w).strip(".,'’s")
+        for e in doc.entities
+        if e.label == "PERSON" and " " in e.text.strip()
+        for w in e.text.split()
+    }
+
+
+def _personal(m: PlaceMention, names: set[str], text: str, head: str) -> bool:
+    """Whether a town mention is a word of a person's name the article gives ("Evans" with "Saeve Evans"):
+    not when it is a dateline, written "in X" in the headline `head` or followed by "police", "home"..."""
+    if m.location.precision not in ("city", "point") or m.dateline:
+        return False
+    name = fold(m.text)
+    return (
+        name in names
+        and not re.search(rf"\b(?:in|at|near|outside)\s+{re.escape(name)}\b", head)
+        and not _FORCE_AFTER.match(text[m.end : m.end + 24])
+    )
 
 
 def _analyse(doc: ArticleDoc, mentions: list[PlaceMention], title: PlaceMention | None) -> _Article:
     text = doc.text
     gaz = Gazetteer.default()
-    usable = [r for m in mentions if _usable(m, text) and (r := _restate(m, text, gaz)) is not None]
+    names = _person_words(doc)
+    head = fold(headline(doc.article.title or ""))
+    usable = [
+        r
+        for m in mentions
+        if _usable(m, text)
+        and not _personal(m, names, text, head)
+        and (r := restate(m, text, gaz)) is not None
+    ]
+    named = named_states(doc)
+    if named:
+        usable = [renamesake(m, named, gaz) for m in usable]
     towns = [m.location for m in usable if m.location.precision in ("city", "point")]
-    states = _state_scores(doc, usable, gaz)
+    states = state_scores(named, usable, gaz)
     if any(m.location.precision == "admin2" for m in usable):
         usable = [
-            _recounty(m, states, towns, gaz, text) if m.location.precision == "admin2" else m for m in usable
+            recounty(m, states, towns, gaz, text) if m.location.precision == "admin2" else m for m in usable
         ]
-        usable = _county_short_names(usable)
+        usable = county_short_names(usable)
     top = max(states.values(), default=0)
-    surnames = _surnames(doc)
-    art = _Article(usable, states=states)
-    head = fold(headline(doc.article.title or ""))
+    art = _Article(usable, states=states, named=named)
     art.title = title
     site = title is not None and title.start >= len(head)  # the site's name: "- KSLA News 12 Shreveport"
     by_key: dict[str, list[PlaceMention]] = {}
@@ -255,9 +186,7 @@ def _analyse(doc: ArticleDoc, mentions: list[PlaceMention], title: PlaceMention 
             support += 1.0
         if all(_hospital(m, text) for m in group):
             support -= 2.0
-        if fold(loc.name) in surnames or all(
-            _PERSON_BEFORE.search(text[max(0, m.start - 30) : m.start]) for m in group
-        ):
+        if all(_PERSON_BEFORE.search(text[max(0, m.start - 30) : m.start]) for m in group):
             support -= 3.0  # "Brady Osborne": a person's name, not the town
         if top >= 2 and states.get(loc.admin1 or "", 0) < 0.5 * top:
             support -= 3.0  # a namesake in a state the article does not point to ("Kensington", N.Y.)
@@ -307,6 +236,25 @@ def us_event_location(
 ) -> Location | None:
     """The place of the event evidenced by text[start:end] in a US article (see the module doc)."""
     art = _article(doc, mentions, title)
+    loc = _place(doc, art, home, start, end)
+    if loc is None or loc.precision not in ("city", "point") or not art.named:
+        return loc
+    lead = max(art.named.values())
+    if lead < 2 or art.named.get(loc.admin1 or "", 0) > 0:
+        return loc
+    # a town of a state the page never names, while it names another: rather the outlet's home there,
+    # unless the town lies within the outlet's reach (a station covering towns across a state line)
+    for other in (host_home(doc.article.url), home):
+        if other is not None and art.named.get(other.admin1 or "", 0) == lead:
+            return other if _distance_km(loc, other) > _REACH_KM else loc
+    return loc
+
+
+_REACH_KM = 150.0
+
+
+def _place(doc: ArticleDoc, art: _Article, home: Location | None, start: int, end: int) -> Location | None:
+    """`us_event_location` before the check of the state of the town it finds."""
     rank, title = art.rank, art.title
 
     def town_in(lo: int, hi: int) -> PlaceMention | None:
@@ -339,6 +287,9 @@ def us_event_location(
         inner = art.best if art.best is not None and _inside(art.best.location, area.location) else None
         if inner is None and title is not None and _inside(title.location, area.location):
             inner = title
+        if inner is None and area.location.precision == "admin1":
+            site = host_home(doc.article.url)  # "Tennessee police said" on a Nashville station's site
+            return site if site is not None and site.admin1 == area.location.admin1 else area.location
         return (inner or area).location
     best = art.best
     dateline = next((m for m in art.mentions if m.dateline and m.location.precision == "city"), None)
@@ -352,8 +303,12 @@ def us_event_location(
         area = next((m for m in art.mentions if m.location.precision == "admin2"), None)
         if area is not None:
             return area.location
+        site = host_home(doc.article.url)
+        if site is not None and art.states.get(site.admin1 or "", 0) < max(art.states.values(), default=0):
+            site = None  # a station's home in a state the story is not about
         return (
             _scan(doc, art.states)
+            or site
             or next((m.location for m in art.mentions if m.location.precision == "admin1"), None)
             or home
             or _country()

@@ -1,0 +1,100 @@
+"""The home of the US outlet that published a page, read from its web address.
+
+Local news sites carry their station's call sign ("wsmv.com", "kctv5.com", "wsbtv.com") or their
+city's name ("nbclosangeles.com", "chicago.suntimes.com", "juneauempire.com"). `host_homes(url)` turns
+the host into (city, postal state) → 1, a weak cue like a station named in the text: it only helps to
+choose among namesakes and, when a story names no place, gives a last resort. Archive addresses
+("web.archive.org/web/2016.../http://...") are read for the page they hold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from crisisledger.geo.countries import fold
+from crisisledger.geo.gazetteer import Gazetteer
+from crisisledger.geo.stations import CALL_SIGNS
+from crisisledger.model import Location
+
+_ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/[^/]+/", re.IGNORECASE)
+# what may follow a call sign in a host: "kctv5", "wsbtv", "wave3", "komonews", "wmcactionnews5"
+_SIGN_REST = re.compile(r"(?:-?tv|-?dt)?\d*(?:[a-z]*news\d*|online|now|today|com)?$")
+_MIN_POP = 25_000  # a city spelled inside a host: big enough that its name is not a common word
+_MIN_LEN = 5
+_WORDS = frozenset({"central", "union", "independence", "commerce", "mobile", "normal", "orange"})
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """Host spellings of US cities of at least `_MIN_POP` people ("losangeles") → (city, postal state)
+    of the most populous namesake, of states ("arkansas") → ("", postal state), and one pattern
+    finding them, longest first."""
+    gaz = Gazetteer.default()
+    postal = {name: code for code, name in gaz.us_states.items()}
+    states = {re.sub(r"[^a-z]", "", fold(name)): code for name, code in postal.items()}
+    states.pop("washington", None)  # "washingtonpost", "nbcwashington": the capital
+    c = gaz.cols
+    best: dict[str, tuple[int, str, str]] = {}
+    for i in range(len(gaz)):
+        if c[1][i] != "US" or c[7][i] != "city" or c[6][i] < _MIN_POP or c[2][i] not in postal:
+            continue
+        key = re.sub(r"[^a-z]", "", fold(c[0][i]))
+        for k in {key, key.removesuffix("city")} - _WORDS - states.keys():  # "newyork", not "kansas"
+            if len(k) >= _MIN_LEN and c[6][i] > best.get(k, (0, "", ""))[0]:
+                best[k] = (c[6][i], c[0][i], postal[c[2][i]])
+    names = {k: (city, st) for k, (_, city, st) in best.items()}
+    names.update({k: ("", st) for k, st in states.items()})  # "arkansasonline": the state alone
+    pattern = re.compile("|".join(sorted(names, key=len, reverse=True)) or "(?!)")
+    return pattern, names
+
+
+def _host(url: str) -> str:
+    url = _ARCHIVED.sub("", url.strip())
+    if "://" not in url:
+        url = "http://" + url
+    return (urlsplit(url).hostname or "").lower().removeprefix("www.")
+
+
+def _sign(label: str) -> tuple[str, str] | None:
+    """The station home of a host label opening with a known call sign ("wsbtv" → Atlanta)."""
+    for n in (4, 3):
+        home = CALL_SIGNS.get(label[:n].upper())
+        if home is not None and label[:1] in "kw" and _SIGN_REST.match(label, n):
+            return home
+    return None
+
+
+def host_homes(url: str | None) -> Counter[tuple[str, str]]:
+    """(city, postal state) → 1 for the outlet home the page's host names (city "" when it names only a
+    state); empty when it names none."""
+    homes: Counter[tuple[str, str]] = Counter()
+    host = _host(url) if url else ""
+    labels = host.split(".")[:-1]  # the top-level domain names nothing
+    if not labels:
+        return homes
+    for label in labels:
+        home = _sign(label)
+        if home is not None:
+            homes[home] = 1
+            return homes
+    pattern, names = _city_names()
+    m = pattern.search("".join(labels))
+    if m is not None:
+        homes[names[m.group()]] = 1
+    return homes
+
+
+def host_home(url: str | None) -> Location | None:
+    """The outlet's home city as a `Location` (the last resort for a story naming no place)."""
+    from crisisledger.geo.resolve import to_location
+
+    for city, st in host_homes(url):
+        gaz = Gazetteer.default()
+        state = gaz.us_states.get(st)
+        for p in gaz.lookup(city) if city else []:
+            if p.country_code == "US" and p.admin1 == state and p.precision == "city":
+                return to_location(p)
+    return None

@@ -1,0 +1,37 @@
+"""The outlet's home read from a page's address (see `crisisledger.geo.us_outlet`)."""
+
+from __future__ import annotations
+
+from crisisledger.geo.us_outlet import host_home, host_homes
+
+
+def test_call_sign_in_host() -> None:
+    assert host_homes("https://www.wsbtv.com/news/local/story.html") == {("Atlanta", "GA"): 1}
+    assert host_homes("http://www.kctv5.com/story/123") == {("Kansas City", "MO"): 1}
+    assert host_homes("wave3.com/story/1") == {("Louisville", "KY"): 1}
+
+
+def test_city_spelled_in_host() -> None:
+    assert host_homes("https://www.nbclosangeles.com/news/x") == {("Los Angeles", "CA"): 1}
+    assert host_homes("http://chicago.suntimes.com/news/x") == {("Chicago", "IL"): 1}
+
+
+def test_state_only_host_and_capital() -> None:
+    assert host_homes("http://www.arkansasonline.com/news/x") == {("", "AR"): 1}
+    assert host_homes("https://www.washingtonpost.com/local/x") == {("Washington", "DC"): 1}
+
+
+def test_archived_address_is_read_for_the_page_it_holds() -> None:
+    url = "http://web.archive.org/web/20160101000000/http://www.wsmv.com:80/story/1"
+    assert host_homes(url) == {("Nashville", "TN"): 1}
+
+
+def test_no_home() -> None:
+    assert host_homes(None) == {}
+    assert host_homes("https://www.example.org/a") == {}
+    assert host_home("http://www.arkansasonline.com/news/x") is None
+
+
+def test_home_location() -> None:
+    loc = host_home("https://www.nbclosangeles.com/news/x")
+    assert loc is not None and (loc.name, loc.admin1, loc.precision) == ("Los Angeles", "California", "city")
