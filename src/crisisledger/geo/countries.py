@@ -526,6 +526,22 @@ def is_demonym(text: str) -> bool:
     return key in DEMONYMS or (key.endswith("s") and key[:-1] in DEMONYMS)
 
 
+# Capitalised short forms that prose uses for a country beyond the aliases ("CAR army").
+_PROSE_CODES = {"CAR": "CF"}
+
+
+def prose_country(text: str) -> Country | None:
+    """`lookup_country` for a name written in running text: a bare ISO code in capitals ("AL", "PK",
+    "SOM") is an acronym there ("Awami League (AL)"), not a country; "CAR" is the Central African
+    Republic."""
+    stripped = text.strip().strip(".")
+    if stripped in _PROSE_CODES:
+        return get_country(_PROSE_CODES[stripped])
+    if len(stripped) <= 3 and stripped.isalpha() and stripped.isupper() and fold(stripped) not in ALIASES:
+        return None
+    return lookup_country(text)
+
+
 def lookup_country(text: str) -> Country | None:
     """Resolve a country name, alias, ISO code or demonym ("Kazakh", "U.S.", "DRC", "KZ") to a `Country`."""
     index = _index()

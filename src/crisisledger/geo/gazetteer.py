@@ -34,7 +34,7 @@ from typing import Any
 from crisisledger.geo.countries import _codes, fold, get_country
 from crisisledger.geo.subdivisions import join_subdivisions
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 _ADMIN = ("admin1", "admin2")
 PRECISION_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
 
@@ -166,12 +166,14 @@ class Gazetteer:
         return len(self.cols[0])
 
     def lookup(self, name: str, limit: int = 40) -> list[Place]:
-        """Candidates for a name (folded exact match), most populous first."""
-        ids = self.index.get(fold(name).strip(" .,'\""))
+        """Candidates for a name (folded exact match, hyphens as spaces), most populous first."""
+        key = fold(name).strip(" .,'\"")
+        ids = self.index.get(key) or ("-" in key and self.index.get(key.replace("-", " ")))
         return [self.place(i) for i in ids[:limit]] if ids else []
 
     def has(self, name: str) -> bool:
-        return fold(name) in self.index
+        key = fold(name)
+        return key in self.index or ("-" in key and key.replace("-", " ") in self.index)
 
     def admin_lookup(self, name: str, country: str | None = None) -> list[Place]:
         """Admin areas (admin1/admin2) a name can denote, in `country` when given: by exact or admin key,
@@ -253,8 +255,7 @@ class Gazetteer:
         )
         for col, value in zip(self.cols, row, strict=True):
             col.append(value)
-        key = fold(name)
-        if key:
+        for key in _keys(fold(name)):
             self.index.setdefault(key, []).append(i)
         self._skeletons = None
         self._town_skeletons.pop(country_code.upper(), None)
@@ -335,6 +336,19 @@ def _default() -> Gazetteer:
     if extra and Path(extra).exists():
         gaz.load_extra(extra)
     return gaz
+
+
+def _keys(key: str) -> set[str]:
+    """Index keys of a folded name: also with hyphens as spaces ("haut-mbomou" → "haut mbomou") and,
+    for two or three words, written as one ("mirpur khas" → "mirpurkhas")."""
+    if not key:
+        return set()
+    spaced = " ".join(key.replace("-", " ").split())
+    keys = {key, spaced}
+    joined = spaced.replace(" ", "")
+    if 2 <= spaced.count(" ") + 1 <= 3 and len(joined) >= 6:
+        keys.add(joined)
+    return keys
 
 
 def _wmean(points: list[tuple[float, float, int]]) -> tuple[float, float]:
@@ -428,7 +442,7 @@ def build() -> Gazetteer:
 
     index: dict[str, list[int]] = defaultdict(list)
     for i, entry_keys in enumerate(keys):
-        for n in entry_keys:
+        for n in {k for name in entry_keys for k in _keys(name)}:
             index[n].append(i)
     final = {k: sorted(v, key=lambda i: -rows[i][6]) for k, v in index.items()}
     interned: dict[str | None, str | None] = {}

@@ -1,5 +1,5 @@
-"""Country hints from words that are not place names: armed groups, forces and institutions tied to
-one country, and the furniture of US local news (sheriffs, TV call signs).
+"""Country hints from words that are not place names: armed groups, forces, parties, peoples and
+administrative words tied to one country, and the furniture of US local news (sheriffs, TV call signs).
 
 `country_votes(text)` returns country code → votes. They are weaker than a country named in the text:
 they decide only when the text names no country, or break ties between places of the same name.
@@ -10,9 +10,39 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-# Groups and forces (as news and ACLED notes name them) that act almost only in one country.
+# Groups, forces, parties, peoples and administrative words (as news and ACLED notes name them) tied
+# almost only to one country. Names without lower-case letters (acronyms) match in capitals only.
 GROUPS: dict[str, tuple[str, ...]] = {
-    "NG": ("Boko Haram", "ISWAP", "Civilian JTF", "Fulani herdsmen", "Niger Delta Avengers", "MEND"),
+    "NG": (
+        "Boko Haram",
+        "ISWAP",
+        "Civilian JTF",
+        "CJTF",
+        "Fulani herdsmen",
+        "Niger Delta Avengers",
+        "MEND",
+        "IPOB",
+        "Eastern Security Network",
+        "Amotekun",
+        "Ansaru",
+        "All Progressives Congress",
+        "NSCDC",
+        "Special Anti-Robbery Squad",
+        "Islamic Movement in Nigeria",
+        "Oodua People's Congress",
+        "LGA",
+        "local government area",
+        "Yoruba",
+        "Hausa",
+        "Igbo",
+        "Ijaw",
+        "Urhobo",
+        "Itsekiri",
+        "Tiv",
+        "Jukun",
+        "Berom",
+        "naira",
+    ),
     "SO": (
         "Al Shabaab",
         "Al-Shabaab",
@@ -22,6 +52,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "ATMIS",
         "AUSSOM",
         "SNA",
+        "Somali National Army",
+        "NISA",
         "Puntland",
         "Jubaland",
         "Galmudug",
@@ -29,24 +61,49 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "Somaliland",
         "Macawisley",
         "Ma'awisley",
+        "Ahlu Sunna Wal Jama'a",
+        "ASWJ",
+        "Darwish",
+        "Habar Gidir",
+        "Abgaal",
+        "Hawadle",
+        "Murusade",
+        "Majerteen",
+        "Dhulbahante",
+        "Rahanweyn",
     ),
-    "AF": ("Taliban", "ANDSF", "ANA", "ANP", "ISKP", "IS-K", "Haqqani", "NDS"),
+    "AF": (
+        "Taliban",
+        "ANDSF",
+        "ANA",
+        "ANP",
+        "ISKP",
+        "IS-K",
+        "Haqqani",
+        "NDS",
+        "Arbaki",
+        "Islamic Emirate",
+        "Hezb-e Islami",
+    ),
     "CF": (
         "Seleka",
         "Séléka",
         "Anti-Balaka",
         "Anti Balaka",
         "MINUSCA",
+        "MISCA",
+        "Sangaris",
+        "EUFOR-RCA",
         "FACA",
         "UPC",
         "FPRC",
         "MPC",
+        "MNLC",
         "3R",
         "LRA",
         "Lord's Resistance Army",
         "CPC",
         "RJ",
-        "Minusca",
         "FDPC",
         "CPJP",
         "APRD",
@@ -58,6 +115,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     ),
     "ML": (
         "JNIM",
+        "ISGS",
+        "Islamic State in the Greater Sahara",
         "Katiba Macina",
         "MINUSMA",
         "FAMa",
@@ -74,9 +133,32 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "Ganda Koy",
         "Dogon militia",
         "Dogon militiamen",
+        "cercle",
     ),
     "BF": ("Ansaroul Islam", "Ansarul Islam", "Koglweogo", "VDP", "Burkinabe"),
-    "SS": ("SPLA-IO", "SPLM-IO", "SPLA", "SPLM", "SSPDF", "NAS", "White Army", "UNMISS", "Murle", "Dinka"),
+    "SS": (
+        "SPLA-IO",
+        "SPLM-IO",
+        "SPLA",
+        "SPLM",
+        "SSPDF",
+        "SSOA",
+        "NAS",
+        "White Army",
+        "UNMISS",
+        "Murle",
+        "Dinka",
+        "Nuer",
+        "Shilluk",
+        "payam",
+    ),
+    "SD": ("Rapid Support Forces", "Janjaweed", "SPLM-N", "JEM"),
+    "ET": ("ENDF", "TPLF", "Fano", "Oromo Liberation Army", "woreda", "kebele"),
+    "UG": ("UPDF", "NRM", "National Unity Platform"),
+    "BI": ("Imbonerakure", "CNDD-FDD"),
+    "ZW": ("ZANU-PF", "ZANU PF", "MDC-T"),
+    "ZA": ("ANC", "SAPS", "Economic Freedom Fighters", "Inkatha"),
+    "SL": ("chiefdom",),
     "YE": (
         "Houthi",
         "Houthis",
@@ -87,13 +169,20 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "Security Belt",
         "Giants Brigades",
         "Hadi",
+        "Saudi-led coalition",
+        "Islah",
+        "Tihama Resistance",
     ),
     "SY": (
         "SDF",
         "YPG",
         "HTS",
         "Hayat Tahrir al-Sham",
+        "Hay'at Tahrir al-Sham",
+        "Tahrir al-Sham",
         "SAA",
+        "Syrian Arab Army",
+        "regime forces",
         "Jaish al-Islam",
         "SNA-Turkey",
         "Assad",
@@ -102,10 +191,14 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "Hurras al-Din",
         "Jaish al-Izza",
         "National Defence Forces",
+        "Ahrar al-Sham",
+        "Faylaq al-Sham",
+        "Asayish",
     ),
     "IQ": (
         "Hashd",
         "PMF",
+        "PMU",
         "Popular Mobilization",
         "Peshmerga",
         "Kataib Hezbollah",
@@ -113,24 +206,109 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "Asaib Ahl al-Haq",
         "Saraya al-Salam",
         "Counter Terrorism Service",
+        "Sadrists",
     ),
-    "LY": ("LNA", "GNA", "Haftar", "Misrata", "Libyan National Army", "Government of National Accord"),
-    "TR": ("PKK", "TSK", "HDP", "Kurdistan Workers' Party"),
-    "MM": ("Tatmadaw", "PDF", "KIA", "TNLA", "Arakan Army", "KNU", "KNLA", "RCSS", "SSPP", "NUG"),
+    "LY": (
+        "LNA",
+        "GNA",
+        "LAAF",
+        "Haftar",
+        "Misrata",
+        "Libyan National Army",
+        "Government of National Accord",
+    ),
+    "TR": ("PKK", "TSK", "HDP", "HPG", "Kurdistan Workers' Party", "Jandarma", "FETO", "FETÖ"),
+    "MM": (
+        "Tatmadaw",
+        "PDF",
+        "KIA",
+        "TNLA",
+        "MNDAA",
+        "Arakan Army",
+        "KNU",
+        "KNLA",
+        "KNDF",
+        "RCSS",
+        "SSPP",
+        "NUG",
+        "NLD",
+        "USDP",
+        "DKBA",
+        "ARSA",
+        "Rohingya",
+        "Pyu Saw Htee",
+        "State Administration Council",
+        "Rakhine",
+    ),
     "BD": (
         "Awami League",
         "BNP",
+        "BNP-Jamaat",
         "Jamaat-e-Islami",
         "Chhatra League",
+        "Chhatra Shibir",
         "Jubo League",
         "RAB",
         "Chhatra Dal",
         "Jubo Dal",
+        "Jatiya Party",
         "Hefazat",
         "BGB",
+        "upazila",
+        "upazilla",
+        "union parishad",
     ),
-    "IN": ("Naxal", "Naxalite", "Maoists", "CRPF", "BJP", "Congress party", "Lok Sabha", "BSF"),
-    "NP": ("Madhesi", "Madhes", "UDMF", "Tharuhat", "Nepali Congress", "CPN-UML"),
+    "IN": (
+        "Naxal",
+        "Naxalite",
+        "Maoists",
+        "CRPF",
+        "BJP",
+        "Congress party",
+        "Trinamool",
+        "TMC",
+        "SFI",
+        "AAP",
+        "TDP",
+        "YSR Congress",
+        "Bharatiya",
+        "Hindustan",
+        "AIADMK",
+        "DMK",
+        "Shiv Sena",
+        "Bajrang Dal",
+        "ABVP",
+        "NSUI",
+        "AITUC",
+        "INTUC",
+        "CITU",
+        "CPI(M)",
+        "CPI-M",
+        "CPI (Maoist)",
+        "Aam Aadmi",
+        "Samajwadi",
+        "Telugu Desam",
+        "Akali Dal",
+        "Lok Sabha",
+        "BSF",
+        "ULFA",
+        "NSCN",
+        "Hurriyat",
+        "Dalit",
+        "Dalits",
+        "dharna",
+        "gherao",
+        "lathicharge",
+        "lathi-charge",
+        "lathi charge",
+        "bandh",
+        "taluk",
+        "taluka",
+        "panchayat",
+        "anganwadi",
+    ),
+    "NP": ("Madhesi", "Madhes", "UDMF", "Tharuhat", "Nepali Congress", "CPN-UML", "UCPN"),
+    "LK": ("LTTE", "Tamil Tigers", "SLFP", "UNP", "JVP", "Pradeshiya Sabha"),
     "PK": (
         "Tehreek-e-Taliban",
         "TTP",
@@ -138,6 +316,12 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "Baloch Liberation",
         "PTI",
         "PML-N",
+        "MQM",
+        "JSQM",
+        "Jeay Sindh",
+        "JUI-F",
+        "Tehreek-e-Labbaik",
+        "Frontier Corps",
         "FC personnel",
     ),
     "KE": (
@@ -147,11 +331,35 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "Sabaot",
         "Mombasa Republican Council",
         "General Service Unit",
+        "GSU",
         "Administration Police",
+        "Orange Democratic Movement",
+        "ODM",
+        "Jubilee Party",
+        "KANU",
+        "Pokot",
+        "Turkana",
+        "Samburu",
+        "Marakwet",
+        "Kalenjin",
+        "Kikuyu",
+        "Luhya",
+        "Pokomo",
+        "Orma",
+        "Rendille",
+        "Kipsigis",
+        "Giriama",
+        "IEBC",
+        "MCA",
+        "matatu",
+        "Ksh",
+        "KSh",
     ),
-    "CD": ("M23", "ADF", "FARDC", "Mai-Mai", "Mai Mai", "MONUSCO", "CODECO"),
+    "CD": ("M23", "ADF", "FARDC", "Mai-Mai", "Mai Mai", "MONUSCO", "CODECO", "FDLR", "Raia Mutomboki"),
     "CM": ("Ambazonia", "Amba Boys"),
     "MZ": ("Ansar al-Sunna", "FADM", "RENAMO", "FRELIMO"),
+    "CO": ("FARC", "ELN", "Clan del Golfo"),
+    "PH": ("New People's Army", "MILF", "Abu Sayyaf", "barangay"),
     "US": (
         "Sheriff",
         "Sheriff's",
@@ -165,28 +373,69 @@ GROUPS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Groups that also act across borders: the neighbouring countries they back (weakly), so that a town
+# named there is not taken for a namesake abroad ("JNIM attacked Djibo": Djibo, Burkina Faso).
+SPREAD: dict[str, tuple[str, ...]] = {
+    "JNIM": ("BF", "NE"),
+    "ISGS": ("BF", "NE"),
+    "Islamic State in the Greater Sahara": ("BF", "NE"),
+    "Katiba Macina": ("BF",),
+    "Ansaroul Islam": ("ML",),
+    "Ansarul Islam": ("ML",),
+    "Barkhane": ("BF", "NE", "TD"),
+    "Dozo": ("BF", "CI"),
+    "Boko Haram": ("CM", "NE", "TD"),
+    "ISWAP": ("CM", "NE", "TD"),
+    "Al Shabaab": ("KE", "ET"),
+    "Al-Shabaab": ("KE", "ET"),
+    "Al Shabab": ("KE", "ET"),
+    "Al-Shabab": ("KE", "ET"),
+    "LRA": ("CD", "SS", "UG"),
+    "Lord's Resistance Army": ("CD", "SS", "UG"),
+    "Taliban": ("PK",),
+    "TTP": ("AF",),
+    "Tehreek-e-Taliban": ("AF",),
+    "ISKP": ("PK",),
+    "Maoists": ("NP",),
+    "Houthi": ("SA",),
+    "Houthis": ("SA",),
+    "PKK": ("IQ", "SY"),
+    "Kurdistan Workers' Party": ("IQ", "SY"),
+    "ADF": ("UG",),
+    "SPLA-IO": ("SD",),
+    "Fulani herdsmen": ("CM", "NE"),
+}
 
-def _compile() -> list[tuple[str, re.Pattern[str]]]:
-    out = []
-    for code, names in GROUPS.items():
-        alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        flags = 0 if code in ("CF", "ML", "SS", "AF", "SO") else re.IGNORECASE  # acronyms: exact case
-        out.append((code, re.compile(rf"(?:(?<![\w-])|(?<=\b[Ee]x-))(?:{alts})(?![\w-])", flags)))
-    return out
+
+def _compile() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Folded name → country, and one pattern for all names: acronyms (no lower-case letter) in
+    capitals only, other names in any case; the longest name wins where several start."""
+    code_of = {name.lower(): code for code, names in GROUPS.items() for name in names}
+    names = sorted({n for ns in GROUPS.values() for n in ns}, key=len, reverse=True)
+    alts = "|".join(re.escape(n) if n.upper() == n else f"(?i:{re.escape(n)})" for n in names)
+    # "BNP-led", "pro-BNP", "Barkhane-MINUSMA", "Boko Harams": hyphens and a plural s do not hide a name
+    return code_of, re.compile(rf"(?<!\w)({alts})s?(?!\w)")
 
 
-_PATTERNS = _compile()
+_CODE_OF, _PATTERN = _compile()
+_SPREAD = {name.lower(): codes for name, codes in SPREAD.items()}
 # "(WKBW) -", "(KDKA)": a US TV or radio call sign opening a story.
 _CALL_SIGN = re.compile(r"\((?:[KW][A-Z]{2,3})(?:-(?:TV|FM|AM))?\)")
 
 
 def country_votes(text: str) -> Counter[str]:
     """Country code → number of group/institution names (and US call signs) tied to it in `text`."""
+    return country_hints(text)[0]
+
+
+def country_hints(text: str) -> tuple[Counter[str], Counter[str]]:
+    """`country_votes`, and the neighbouring countries the cross-border groups named also act in."""
     votes: Counter[str] = Counter()
-    for code, pattern in _PATTERNS:
-        n = len(pattern.findall(text))
-        if n:
-            votes[code] += n
+    spread: Counter[str] = Counter()
+    for name in _PATTERN.findall(text):
+        key = name.lower()
+        votes[_CODE_OF[key]] += 1
+        spread.update(_SPREAD.get(key, ()))
     if _CALL_SIGN.search(text[:2000]):
         votes["US"] += 2
-    return votes
+    return votes, spread
