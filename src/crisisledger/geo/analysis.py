@@ -37,6 +37,7 @@ from crisisledger.geo.spans import (
 )
 from crisisledger.geo.stations import outlet_homes
 from crisisledger.geo.us import STATES, state_votes
+from crisisledger.geo.us_outlet import host_homes
 from crisisledger.geo.words import AP_STATES, STOP_WORDS
 from crisisledger.model import Location
 from crisisledger.nlp.pipeline import ArticleDoc
@@ -98,7 +99,7 @@ def analyse_places(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None, Ext
     for code in spread:  # where cross-border groups also act: support, not a lead
         ctx.vote("", code, 1, named=False)
     ctx.states = state_votes(text, doc.article.title)
-    homes = outlet_homes(text, doc.article.title)
+    homes = outlet_homes(text, doc.article.title) + host_homes(doc.article.url)  # named, or in the address
     for (_, st), n in homes.items():
         ctx.states[STATES[st]] += min(n, 2)
     if ctx.states:
