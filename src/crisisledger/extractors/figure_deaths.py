@@ -2,6 +2,8 @@
 
 - Later deaths of the wounded ("one of the wounded succumbed", "wounding another, who died later"):
   a killed figure of group `LATER_GROUP`, which `tolls` adds to the toll and takes off the injured.
+- Statistics over a year, a state or a country ("17 children have died statewide this year"), which
+  `figures.py` drops like the deaths of an earlier incident.
 - A victim told only by a pronoun or as the subject of a passive killing ("beheaded him",
   "The commander was executed"), counted when no other figure gives the dead.
 """
@@ -151,3 +153,25 @@ def is_earlier_incident(sentence: str, offset: int) -> bool:
     if clause.group(0).lower().endswith("where"):
         return bool(_PAST_TIME.search(sentence, offset, offset + 120))
     return True
+
+
+_AGGREGATE = re.compile(
+    r"\b(?:(?:so\s+far\s+)?this\s+year|(?:each|every|a|per)\s+year|annually|statewide|nationwide|"
+    r"since\s+(?:January|the\s+(?:start|beginning)\s+of|(?:19|20)\d\d)|"
+    r"across\s+the\s+(?:country|nation|state|U\.?S\.?)|in\s+the\s+(?:United\s+States|U\.S\.|country|nation)\b(?!['’])|"
+    r"across\s+the\s+city|citywide|"
+    r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+){0,2}?(?:years|months|decades?|year))"
+)
+_CLAUSE_CUT = re.compile(
+    r"[;:]|[.!?]\s|\s[—–]\s|,\s+(?:and|but|while|which|bringing|raising|making|pushing|taking|according)\b|\bbringing\b"
+)
+
+
+def is_aggregate(sentence: str, start: int, end: int) -> bool:
+    """Whether a figure of several people at sentence[start:end] is a statistic over a year, a state or a
+    country, told in its own clause ("more than 500 people died statewide", "So far this year, 17
+    children have died"), not the count of the incident."""
+    cuts = [m.start() for m in _CLAUSE_CUT.finditer(sentence)]
+    lo = max((c for c in cuts if c < start), default=0)
+    hi = min((c for c in cuts if c >= end), default=len(sentence))
+    return _AGGREGATE.search(sentence, lo, hi) is not None

@@ -19,12 +19,12 @@ _CUES: list[tuple[str, str]] = [
     (
         "killed",
         r"shot\s+(?:and\s+killed|dead|to\s+death)|gunned\s+down|fatally(?:\s+(?:shot|wounded|injured|"
-        r"stabbed|hurt))?|(?:stabbed|beaten|burned|burnt|hacked|crushed|trampled)\s+to\s+death|death\s+toll|"
+        r"stabbed|hurt))?|(?:stabbed|beaten|beat|burned|burnt|hacked|crushed|trampled)\s+to\s+death|death\s+toll|"
         r"toll|killed|kills|killing(?!s)|kill|dead|deaths?|died|dies|fatalit(?:y|ies)|slain|slaughtered|"
         r"massacred|murdered|executed|assassinated|lynched|beheaded|perished|succumbed|bodies|corpses|deceased|"
         r"lives\s+lost|lost\s+(?:their|his|her)\s+lives?|lives(?!\s+[Mm]atter)",
     ),
-    ("injured", r"injur(?:ed|ies|y|ing)|wound(?:ed|ing|s)|hurt|hospitali[sz]ed|harmed"),
+    ("injured", r"injur(?:ed|ies|y|ing)|wound(?:ed|ing|s)|hurt|hospitali[sz]ed|harmed|grazed|recovering"),
     (
         "arrested",
         r"taken\s+into\s+custody|in\s+custody|into\s+custody|rounded\s+up|arrest(?:ed|s|ing)?|"
@@ -177,7 +177,8 @@ for _name, _words in {
     "women": "woman women",
     "students": "student students pupils",
     "journalists": "journalist journalists reporter reporters photographer photographers cameraman",
-    "militants": "militant militants insurgent insurgents fighters jihadists terrorists gunmen gunman",
+    "militants": "militant militants insurgent insurgents fighter fighters jihadists terrorists gunmen "
+    "gunman militiaman militiamen militia_members combatant combatants",
     "rebels": "rebel rebels",
     "migrants": "migrant migrants",
     "refugees": "refugee refugees",
@@ -211,7 +212,7 @@ PERSON_SINGULAR_RE = re.compile(
     r"(?P<noun>man|woman|person|boy|girl|child|teen|teenager|toddler|infant|baby|officer|policeman|"
     r"policewoman|soldier|serviceman|civilian|student|journalist|reporter|photographer|protester|"
     r"demonstrator|victim|resident|driver|bystander|worker|passenger|pedestrian|individual|suspect|"
-    r"militant|deputy|trooper|guard|security\s+guard|police\s+officer|father|mother|son|daughter|husband|"
+    r"militant|fighter|militiaman|combatant|deputy|trooper|guard|security\s+guard|police\s+officer|father|mother|son|daughter|husband|"
     r"wife|brother|sister|grandmother|grandfather|friend|neighbou?r|employee|clerk|cashier|customer|owner|"
     r"patron|motorist|homeowner|(?:\d+|[a-z]+)-(?:year|month|week|day)-old)\b(?!['’]s)",
     re.IGNORECASE,
@@ -291,12 +292,12 @@ _NON_PEOPLE = (
 )
 # "two truck drivers", "three shop owners": a noun for things that only qualifies a noun for people.
 _PERSON_AFTER_THING = (
-    r"(?:drivers?|owners?|keepers?|workers?|passengers?|operators?|traders?|vendors?|sellers?|guards?|"
+    r"(?:drivers?|owners?|keepers?|thie(?:f|ves)|rustlers?|herders?|herdsmen|smugglers?|workers?|passengers?|operators?|traders?|vendors?|sellers?|guards?|"
     r"attendants?|users?|riders?|employees?|staff|teachers?|officials?|members?|residents?|"
     r"dwellers?|crews?|personnel)\b"
 )
 _NON_FIGURE_AFTER = re.compile(
-    rf"^(?:-[A-Za-z]"
+    rf"^(?:-[A-Za-z]|['’]?s\b"
     rf"|\s*(?:%|percent\b|per\s*cent\b|pc\b)"
     rf"|\s*(?:y/o\b|yo\b)"
     rf"|\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?|nights?|"
@@ -383,6 +384,8 @@ def is_non_figure(sentence: str, start: int, end: int, value: int, word: bool) -
     ):
         return True
     text = sentence[start:end]
+    if re.search(r"\w['’]s\s+$", before) and not people_noun_after(after):
+        return True  # "my dad's 40", "the station's 6"
     if text == "911" and not people_noun_after(after):
         return True  # the emergency number: "a 911 call", "called 911"
     if not word and re.fullmatch(r"\d{4}", text) and 1800 <= value <= 2100:

@@ -2,14 +2,20 @@
 son", "13 JNIM militants and 7 ISGS militants were killed". Each item counts its number (one when it
 has none); the list gives one ungrouped figure, its sum, which `tolls` weighs like any stated total.
 A list that only subdivides a figure ("including a soldier and a child") is left out.
+In a short note, an unnamed toll and a named side's losses told in a later sentence add up the same
+way (`sides_apart`).
 """
 
 from __future__ import annotations
 
 import re
 
+from crisisledger.extractors.events import SHORT_REPORT_CHARS
+from crisisledger.extractors.figure_deaths import LATER_GROUP
+from crisisledger.extractors.figure_notes import SUICIDE_GROUP
 from crisisledger.extractors.numbers import find_numbers
 from crisisledger.model import Figure, FigureKind
+from crisisledger.nlp.pipeline import ArticleDoc
 
 _NUMBER = (
     r"\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -26,10 +32,10 @@ _ITEM = rf"(?:\b(?:{_NUMBER}|an?|one|his|her|their|its)\s+)(?:{_WORD}\s+){{0,4}}
 _LIST = rf"(?P<list>{_ITEM}(?:\s*,\s*{_ITEM})*\s*,?\s+and\s+{_ITEM})"
 _INCLUDING = rf"(?:\s*,?\s*\(?including\s+{_ITEM}\)?\s*,?)?"
 _KILLED_AFTER = (
-    r"killed|executed|murdered|slain|shot\s+dead|gunned\s+down|beheaded|assassinated|lynched|died|"
+    r"killed|executed|murdered|slain|shot\s+dead|shot\s+to\s+death|gunned\s+down|beheaded|assassinated|lynched|died|"
     r"found\s+dead|burned\s+to\s+death|shot\s+and\s+killed|stabbed\s+to\s+death"
 )
-_INJURED_AFTER = r"wounded|injured|hurt"
+_INJURED_AFTER = r"wounded|injured|hurt|shot|grazed"
 _AUX = r"(?:\s+(?:were|was|have\s+been|had\s+been|are))?(?:\s+(?:also|reportedly|later|allegedly|all))*"
 _PASSIVE = re.compile(
     rf"(?<!including\s)(?<!among\s)(?<!\w){_LIST}{_INCLUDING}{_AUX}\s+"
@@ -99,3 +105,55 @@ def coordinated_victims(text: str, taken: list[Figure]) -> list[Figure]:
                 )
             )
     return out
+
+
+_PART_OF = re.compile(r"\b(?:among|includ\w*|of\s+(?:whom|them|those|these|the\s+(?:dead|victims)))\b", re.I)
+
+
+_SIDES = {"military", "police", "security", "militants", "rebels", "civilians"}
+
+
+def sides_apart(doc: ArticleDoc, taken: list[Figure]) -> list[Figure]:
+    """In a short note, an unnamed toll and the losses of a named side told in a later sentence add up:
+    "Troops raided the camp, killing 37. Two soldiers were reported dead." gives one figure of 39
+    over both. Not when the later sentence subdivides the toll ("2 soldiers were among the dead")."""
+    if len(doc.text) > SHORT_REPORT_CHARS:
+        return []
+    killed = sorted(
+        (
+            f
+            for f in taken
+            if f.kind == "killed" and f.value > 0 and f.group not in (LATER_GROUP, SUICIDE_GROUP)
+        ),
+        key=lambda f: f.start,
+    )
+    first = killed[0] if killed else None
+    sentence = doc.sentence_at(first.start) if first else None
+    if first is None or sentence is None or first.group is not None or first.value < 2:
+        return []
+    sides: dict[str, Figure] = {}
+    for f in killed:
+        later = doc.sentence_at(f.start)
+        if f.start < sentence.end or f.group not in _SIDES or later is None:
+            continue
+        if _PART_OF.search(doc.text, later.start, later.end):
+            return []
+        side = sides.get(f.group or "")
+        if side is None or f.value > side.value:
+            sides[f.group or ""] = f
+    if not sides:
+        return []
+    value = first.value + sum(f.value for f in sides.values())
+    end = max(f.end for f in sides.values())
+    return [
+        Figure(
+            kind="killed",
+            value=value,
+            min=value,
+            max=value,
+            qualifier="exact",
+            text=doc.text[first.start : end],
+            start=first.start,
+            end=end,
+        )
+    ]

@@ -3,8 +3,9 @@
 - Coder statements: a note that says how its toll is coded ("fatalities coded as 3", "split across
   2 events (5)", "10 fatalities split over 2 events") gives the figure for this event; `tolls` prefers it.
   A split without a stated share divides the note's total, rounding half up.
-- Vague counts of the dead ("several were killed", "killing many"): ACLED codes them as 10 before
-  2017 and as 3 since (measured on training rows of its coded data).
+- Vague counts of the dead ("several were killed", "killing many", "'some' militants dead", "several
+  deaths" when no number is given): ACLED codes them as 10 before 2017 and as 3 since (measured on
+  training rows of its coded data).
 - One victim named by any noun after a killing verb ("militants assassinated a municipal councillor")
   or before a passive one ("An aid worker was killed").
 - A death that is the cause of a protest or reprisal ("protest over the killing of a student") is not
@@ -43,9 +44,9 @@ _PLACE_LIST = re.compile(
     r"(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*\s*,?\s+and\s+[A-Z])"
 )
 _VAGUE = re.compile(
-    r"\b(?:(?P<pre>several|many|multiple|numerous|a\s+number\s+of|scores\s+of)\s+"
-    r"(?:[\w'’-]+\s+){0,4}?(?:were\s+|was\s+|are\s+|have\s+been\s+|had\s+been\s+)?"
-    r"(?:reportedly\s+|also\s+)?(?:killed|dead|died|perished|slain)\b"
+    r"(?:\b|['‘])(?<!so\s)(?<!how\s)(?<!too\s)(?<!as\s)(?:['‘]?(?P<pre>several|many|multiple|numerous|a\s+number['’]?\s+of|scores\s+of|(?<=['‘])some|"
+    r"(?<=['‘])heavy)['’]?\s+(?:[\w'’\[\]-]+\s+){0,4}?(?:were\s+|was\s+|are\s+|have\s+been\s+|had\s+been\s+)?"
+    r"(?:reportedly\s+|also\s+)?(?:killed|dead|died|perished|slain|(?P<noun>deaths|fatalities))\b"
     r"|(?:killed|killing|kill|kills)\s+['‘]?(?P<post>several|many|multiple|numerous|a\s+number\s+of)\b)",
     re.I,
 )
@@ -65,9 +66,9 @@ _ACTIVE_ONE = re.compile(
 )
 _PASSIVE_ONE = re.compile(
     rf"(?:^|[.;,]\s+|\b(?:and|when|where)\s+)(?P<det>An?|One|an?|one)\s+{_PHRASE}\s+"
-    r"(?:was\s+(?:also\s+|reportedly\s+|later\s+)?|reportedly\s+)?"
+    r"(?:(?:was|got)\s+(?:also\s+|reportedly\s+|later\s+)?|reportedly\s+)?"
     r"(?P<cue>killed|assassinated|lynched|beheaded|executed|murdered|shot\s+dead|gunned\s+down|"
-    r"found\s+dead|died)\b(?!\s+(?:\d|an?\s|the\s|two|three|four|five|six|seven|eight|nine|ten))"
+    r"found\s+dead|died|(?:stabbed|beaten|hacked|burned)\s+to\s+death|burned\s+alive)\b(?!\s+(?:\d|an?\s|the\s|two|three|four|five|six|seven|eight|nine|ten))"
 )
 _NOT_PEOPLE = re.compile(
     r"^(?:cows?|cattle|goats?|sheep|camels?|donkeys?|horses?|animals?|dogs?|vehicles?|cars?|trucks?|"
@@ -77,15 +78,21 @@ _NOT_PEOPLE = re.compile(
     re.I,
 )
 _PROTEST = re.compile(
-    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies)|march(?:ed|es)?|sit-in|human\s+chain|vigil|"
-    r"gathered|picket\w*|in\s+reaction\s+to|in\s+retaliation|reprisal|revenge|coded\s+separately|"
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies)|(?-i:march(?:ed|es)?)|sit-in|human\s+chain|vigil|"
+    r"gathered|picket\w*|vandali[sz]\w*|in\s+reaction\s+to|in\s+retaliation|reprisal|revenge|coded\s+separately|"
     r"prior\s+clashes)\b",
     re.I,
 )
 _CAUSE = re.compile(
-    r"\b(?:over|following|after|against|protesting|for|of|about|to|demanding\s+\w+\s+for|justice\s+for)\s+"
-    r"(?:the\s+)?(?:alleged\s+|recent\s+|brutal\s+)?(?:death|deaths|killing|killings|murder|murders|lynching|"
-    r"assassination)\s+of\b",
+    r"\b(?:(?:over|following|after|against|protesting|for|of|about|to|demanding\s+\w+\s+for|justice\s+for)\s+"
+    r"(?:the\s+)?(?:alleged\s+|recent\s+|brutal\s+|prior\s+|earlier\s+)?(?:death|deaths|killing|killings|murder|"
+    r"murders|lynching|assassination)\s+of|justice\s+for)\b",
+    re.I,
+)
+# Mourners protesting a death, not a vigil's ("friends of a boy killed on Friday held a vigil").
+_KIN_PROTEST = re.compile(
+    r"\b(?:relatives|family|families|parents|friends|colleagues)\s+of\b[^.;]{0,150}?\b(?:protest\w*|demonstrat\w*|"
+    r"rall(?:y|ied|ies)|(?-i:march(?:ed|es)?)|sit-in|human\s+chain|blockad\w*)\b",
     re.I,
 )
 
@@ -157,9 +164,12 @@ def vague_figures(text: str, published: dt.date | None, taken: list[Figure]) -> 
     """'several / many were killed': ACLED's conventional count for a vague number of dead."""
     value = 3 if published is None or published >= VAGUE_CHANGE else 10
     out = []
+    counted = any(f.kind == "killed" and f.value > 0 for f in taken)
     for m in _VAGUE.finditer(text):
         if any(f.kind == "killed" and f.start <= m.start() < f.end for f in taken):
             continue
+        if m.group("noun") and counted:
+            continue  # "multiple fatalities" restates a toll the report gives
         out.append(_figure(text, m.start(), m.end(), value, "unknown"))
     return out
 
@@ -212,8 +222,9 @@ def is_cause_of_protest(sentence: str, offset: int) -> bool:
     """Whether a killed figure at `offset` in `sentence` names a death the sentence protests or avenges."""
     if not _PROTEST.search(sentence):
         return False
-    cause = _CAUSE.search(sentence)
-    return bool(cause and cause.start() <= offset + 12)
+    return any(
+        c and c.start() <= offset + 12 for c in (_CAUSE.search(sentence), _KIN_PROTEST.search(sentence))
+    )
 
 
 _ANOTHER = re.compile(

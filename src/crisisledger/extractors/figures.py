@@ -14,7 +14,8 @@ in a sentence, its kind comes from, in order of preference:
 
 "casualties" is ambiguous (killed + injured): a number of casualties counts as injured only when the
 same sentence also has a killed figure; otherwise it is dropped. "No casualties" gives killed 0 and
-injured 0. "shot" alone counts as injured unless a death word follows in the same clause.
+injured 0. "shot" alone counts as injured unless a death word follows in the same clause. A negated
+kind word ("were not injured") is none.
 The span (`text`, `start`, `end`) covers qualifier, number, an attached group noun and an adjacent
 kind word (rules 1 and 2); a kind word found further away is not included.
 """
@@ -27,6 +28,7 @@ from typing import cast
 
 from crisisledger.extractors.attribution import attribution_for
 from crisisledger.extractors.figure_deaths import (
+    is_aggregate,
     is_earlier_incident,
     later_deaths,
     one_injury,
@@ -47,7 +49,7 @@ from crisisledger.extractors.figure_lexicon import (
     people_noun_after,
     zero_kinds,
 )
-from crisisledger.extractors.figure_lists import coordinated_victims
+from crisisledger.extractors.figure_lists import coordinated_victims, sides_apart
 from crisisledger.extractors.figure_notes import (
     another_victim,
     coded_figures,
@@ -181,8 +183,18 @@ def _tokens(text: str) -> list[str]:
 
 
 def _cues(sentence: str) -> list[tuple[int, int, str]]:
-    """Kind words in a sentence: (start, end, kind) with kind a FigureKind, 'shot', 'held' or 'casualties'."""
-    return [(m.start(), m.end(), m.lastgroup or "") for m in CUE_RE.finditer(sentence)]
+    """Kind words in a sentence: (start, end, kind) with kind a FigureKind, 'shot', 'held' or 'casualties'.
+    A negated kind word ("were not injured") is none."""
+    return [
+        (m.start(), m.end(), m.lastgroup or "")
+        for m in CUE_RE.finditer(sentence)
+        if not _NEGATED.search(sentence, max(0, m.start() - 24), m.start())
+    ]
+
+
+_NEGATED = re.compile(
+    r"\b(?:not|never|n['’]t)\s+(?:been\s+|be\s+|seriously\s+|badly\s+|physically\s+)?$", re.I
+)
 
 
 def _named(sentence: str, names: list[tuple[int, int]]) -> list[_Mention]:
@@ -416,13 +428,16 @@ def _clause_end(sentence: str, pos: int) -> int:
     return m.start() if m else len(sentence)
 
 
+_NEW_CLAUSE = re.compile(r"\b(?:when|while|after|before|because|since|if|where|although|though|as)\b", re.I)
+
+
 def _loose_pre(sentence: str, m: _Mention, cues: list[tuple[int, int, str]], lo: int) -> _Found | None:
     prior = [c for c in cues if lo <= c[0] and c[1] <= m.start and c[2] != "held"]
     if not prior:
         return None
     cs, ce, kind = prior[-1]
     gap = sentence[ce : m.start]
-    if ";" in gap or len(_tokens(gap)) > 6:
+    if ";" in gap or len(_tokens(gap)) > 6 or _NEW_CLAUSE.search(gap):
         return None
     if INTRANSITIVE.fullmatch(sentence[cs:ce]):
         return None
@@ -519,6 +534,11 @@ def _sentence_figures(
                 found = _Found(prev_kind, m.end, m.end)
         if found is None and resolved and _COORD_GAP.match(sentence[resolved[-1][0].end : m.start]) and noun:
             found = _Found(resolved[-1][1], m.end, m.end)
+        another = _ANOTHER_BEFORE.search(sentence, max(0, q_start - 12), q_start)
+        if another and resolved and found is None:
+            found = _Found(resolved[-1][1], m.end, m.end)  # "8 killed in X, and another 4 in Y"
+        if another:
+            q_start = another.start()  # kept in the span: `tolls` adds "another" figures
         if found is None and resolved and _SUBFIGURE_BEFORE.search(sentence[resolved[-1][0].end : m.start]):
             found = _Found(resolved[-1][1], m.end, m.end)  # "164 killed ..., including 103 in Almaty"
         if found is None and not m.singular:
@@ -557,6 +577,7 @@ def _sentence_figures(
     return figures
 
 
+_ANOTHER_BEFORE = re.compile(r"\banother\s+$", re.I)
 _SUBLIST_GAP = re.compile(r"^\s*(?:,\s*|\s)(?:[\w'’-]+\s+){0,3}?(?:and\s+)?$", re.I)
 
 
@@ -680,15 +701,29 @@ def extract_figures(doc: ArticleDoc) -> list[Figure]:
     extra += later_deaths(doc.text)
     extra += one_injury(doc.text, out + extra)
     figures = [f for f in out + extra if not _of_earlier_incident(doc, f)]
+    figures += sides_apart(doc, figures)
     suicide = perpetrator_suicide(doc.text)
-    if suicide is not None and not _self_inflicted(doc.text, figures):
+    if suicide is not None and not _self_inflicted(doc.text, figures, suicide):
         figures = [*_victims_apart(doc, figures, suicide), suicide]
     return sorted(figures, key=lambda f: f.start)
 
 
-def _self_inflicted(text: str, figures: list[Figure]) -> bool:
-    """Whether a killed figure's victim is its own shooter ("A boy fatally shot himself"): then the
+_ACCIDENT = re.compile(
+    r"\baccident(?:al(?:ly)?)?\b|\bself-inflicted\b|\b(?:boy|girl|child|toddler|\d{1,2}-year-old)\s+who\s+$",
+    re.I,
+)
+_SHOT_SELF_BY_ACCIDENT = re.compile(
+    r"\baccidental(?:ly)?\s+sho(?:t|ot|ots|oting)\s+(?:himself|herself)\b", re.I
+)
+
+
+def _self_inflicted(text: str, figures: list[Figure], suicide: Figure) -> bool:
+    """Whether a killed figure's victim is its own shooter ("A boy fatally shot himself") or the death
+    is an accident ("accidentally shot and killed himself", "a 4-year-old who shot himself"): then the
     suicide the text tells is this death, not one more."""
+    sentence = text[max(0, text.rfind(". ", 0, suicide.start)) : suicide.start]
+    if _ACCIDENT.search(sentence) or _SHOT_SELF_BY_ACCIDENT.search(text):
+        return True
     return any(
         f.kind == "killed" and re.match(r"\s+(?:himself|herself)\b", text[f.end : f.end + 12])
         for f in figures
@@ -699,7 +734,12 @@ def _of_earlier_incident(doc: ArticleDoc, figure: Figure) -> bool:
     if figure.kind not in ("killed", "injured") or figure.value == 0:
         return False
     sentence = doc.sentence_at(figure.start)
-    return sentence is not None and is_earlier_incident(sentence.text, figure.start - sentence.start)
+    if sentence is None:
+        return False
+    start, end = figure.start - sentence.start, figure.end - sentence.start
+    return is_earlier_incident(sentence.text, start) or (
+        figure.value > 1 and is_aggregate(sentence.text, start, end)
+    )
 
 
 def _victims_apart(doc: ArticleDoc, figures: list[Figure], suicide: Figure) -> list[Figure]:

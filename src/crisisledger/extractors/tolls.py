@@ -32,7 +32,9 @@ def conservative_total(figures: list[Figure]) -> int | None:
     The number is taken as stated ("more than 2,200" counts 2,200; a range counts its low end).
     Figures restricted to a group or to a place below country level are parts: distinct groups add
     up ("4 policemen and 3 militants were killed" is 7), and a stated total counts when it is larger
-    than the sum of the parts ("12 people, including 8 children" is 12).
+    than the sum of the parts ("12 people, including 8 children" is 12). One victim told at a place
+    adds nothing when a single victim of a group may be the same person ("a man was killed in X", "a
+    boy was killed").
     """
     if not figures:
         return None
@@ -49,21 +51,34 @@ def conservative_total(figures: list[Figure]) -> int | None:
                 grouped[f.group] = max(grouped.get(f.group, 0), f.value)
         return max(conservative_total(rest) or 0, sum(grouped.values()) + 1)
     also = [f for f in figures if f.group is None and _ALSO.search(f.text)]
-    if also and len(also) < len(figures):  # "two attackers were also killed": more dead
+    if also and len(also) < len(figures):
         rest = [f for f in figures if f not in also]
         return (conservative_total(rest) or 0) + max(f.value for f in also)
     totals = [f.value for f in figures if not _is_part(f)]
-    by_group: dict[str, int] = {}
-    by_place: dict[str, int] = {}
+    by_group: dict[str, Figure] = {}
+    by_place: dict[str, Figure] = {}
     for f in figures:
         if _is_part(f) and not _listed_within(f, figures):
             parts, key = (by_group, f.group) if f.group else (by_place, f.location or "")
-            parts[key] = max(parts.get(key, 0), f.value)
+            if key not in parts or f.value > parts[key].value:
+                parts[key] = f
     # the same number at two places is more often one toll restated ("5 injured in X ... 5 taken to Y")
-    return max(max(totals, default=0), sum(by_group.values()) + sum(set(by_place.values())))
+    places = {f.value for f in by_place.values()}
+    singles = [f for f in by_group.values() if f.value == 1]
+    if (
+        1 in places
+        and singles
+        and all(any(same_person_possible(f, g) for g in singles) for f in by_place.values() if f.value == 1)
+    ):
+        places.discard(1)  # "a man was killed in X" is the boy of "a boy was killed"
+    return max(max(totals, default=0), sum(f.value for f in by_group.values()) + sum(places))
 
 
-_ALSO = re.compile(r"\balso\b", re.I)
+_ALSO = re.compile(
+    r"\b(?:also|another\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+    r"thirty|forty|fifty)\b))",
+    re.I,
+)  # "two attackers were also killed", "and another 4 in Y": more dead
 
 
 def _listed_within(figure: Figure, figures: list[Figure]) -> bool:

@@ -1,0 +1,126 @@
+"""Main-event tolls where context decides: statistics and protested deaths left out, one victim told
+by several nouns, accidental self-shootings, negated and age-like numbers, sides' losses that add up.
+
+Fixtures are written for these tests; every assertion is an exact number."""
+
+from __future__ import annotations
+
+import pytest
+
+from crisisledger.extractors.tolls import conservative_total
+from crisisledger.model import Figure
+from crisisledger.pipeline import extract
+
+
+def toll(text: str) -> tuple[int, int]:
+    main = extract(text, published="2020-06-01").main_event
+    assert main is not None
+    return main.fatalities or 0, main.injured or 0
+
+
+def test_statistics_of_a_year_or_a_state_are_not_the_incident() -> None:
+    text = (
+        "A 6-year-old boy died after he shot himself with a pistol he found under a bed in Dayton. "
+        "So far this year, 17 children have died in accidental shootings statewide, the group said."
+    )
+    assert toll(text)[0] == 1
+    text = "Police said 3 people were wounded on Elm Street, bringing the shootings this year to 40."
+    assert toll(text)[1] == 3
+
+
+def test_one_victim_told_by_place_and_by_age() -> None:
+    text = (
+        "Police are investigating a shooting that left a man dead Monday night in Dayton. "
+        "A 17-year-old boy was killed in a drive-by shooting, police said."
+    )
+    assert toll(text)[0] == 1
+
+
+def test_groups_of_single_victims_still_add_up() -> None:
+    a = Figure(kind="killed", value=1, group="police", text="a policeman", start=0, end=11)
+    b = Figure(kind="killed", value=1, group="military", text="a soldier", start=20, end=29)
+    assert conservative_total([a, b]) == 2
+
+
+def test_accidental_self_shooting_is_one_death() -> None:
+    text = (
+        "A 10-year-old boy died Sunday after accidentally shooting himself at his home in Akron. "
+        "Neighbours said the boy had found the gun in a closet before killing himself by accident."
+    )
+    assert toll(text)[0] == 1
+    text = "A man shot and killed his wife and his brother before killing himself in a house in Elmira."
+    assert toll(text)[0] == 3
+
+
+def test_negated_injury_and_ages_are_not_figures() -> None:
+    text = (
+        "A 9-year-old girl was shot in the arm at a house in Greenville. "
+        "Her mother and two other children were also home but were not injured."
+    )
+    assert toll(text)[1] == 1
+    assert toll("A woman in her 30's was shot in the leg near the bus station in Austin.")[1] == 1
+
+
+def test_people_present_when_a_victim_is_shot_are_not_victims() -> None:
+    text = "A boy was shot in the head on Tuesday when four children were alone in a flat in Denver."
+    assert toll(text)[1] == 1
+
+
+def test_coordinated_people_shot_and_recovering() -> None:
+    assert toll("A woman and a child were shot outside a home in Beckley on Monday.")[1] == 2
+    text = "Three people, including a young girl, are recovering after a gun went off inside a home in Erie."
+    assert toll(text)[1] == 3
+
+
+def test_another_toll_adds() -> None:
+    text = "Eight people were killed in a raid on one village, and another 4 in a second village nearby."
+    assert toll(text)[0] == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops cleared a rebel camp near the lake, killing 30. Three soldiers were reported dead.", 33),
+        ("Militants stormed a base, killing 9 people. Two soldiers were among the dead.", 9),
+    ],
+)
+def test_losses_of_a_side_in_a_later_sentence(text: str, expected: int) -> None:
+    assert toll(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Relatives of two brothers killed in a land feud staged a protest on the highway near the town.",
+        "Students held a rally at the campus gate demanding justice for a classmate killed in a crash.",
+    ],
+)
+def test_protested_deaths_are_not_casualties(text: str) -> None:
+    assert toll(text)[0] == 0
+
+
+def test_suspected_thieves_are_people() -> None:
+    assert toll("Villagers beat and killed 3 suspected cattle thieves near the market.")[0] == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops raided a camp near the river on 4/3. 'Some' militants were killed and weapons seized.", 10),
+        ("Rebels ambushed a convoy near the border, resulting in several deaths.", 10),
+        ("Officers raided the depot on 4/3. 'A number' of militants were killed in the fighting.", 10),
+    ],
+)
+def test_vague_counts_in_quotes_or_as_nouns_before_2017(text: str, expected: int) -> None:
+    main = extract(text, published="2015-03-04").main_event
+    assert main is not None
+    assert main.fatalities == expected
+
+
+def test_vague_noun_does_not_replace_a_stated_toll() -> None:
+    main = extract(
+        "Four people were killed at a plant on Thursday; police called it a shooting with many fatalities.",
+        published="2015-03-04",
+    ).main_event
+    assert main is not None
+    assert main.fatalities == 4
