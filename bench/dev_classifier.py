@@ -1,22 +1,28 @@
-"""Leave-files-out cross-validation of the event-type classifier alone (training files only).
+"""Leave-files-out cross-validation of the event-type classifier (training files only).
 
 Each fold fits on all ACLED training files but one group and scores that group (all its rows with a
 sub-event type, not de-duplicated), like `classifier_train.evaluate`. Held-out files are never read.
+A variant is a name with `fit_model` options ("v3,version=3"); `--save` keeps each fold's model for
+reuse; `--pipeline N` scores the whole typing pipeline (rules + that fold's model) on N rows spread
+over each fold instead of the classifier alone, and `--dump` keeps what decided each row.
 
-    .venv/bin/python bench/dev_classifier.py --variants base hier
+    .venv/bin/python bench/dev_classifier.py --save /tmp/cv --variants shipped v2,version=2
+    .venv/bin/python bench/dev_classifier.py --save /tmp/cv --pipeline 1000
 """
 
 from __future__ import annotations
 
 import argparse
+import pickle
 import time
-from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 
 from common import SHARED_BENCH
 from crisisledger.extractors import classifier_train as ct
 from crisisledger.extractors.acled_csv import AcledRow, is_holdout, read_acled
+from crisisledger.extractors.classifier import Classifier
 from crisisledger.model import SUB_EVENT_TYPES
 
 GROUPS: dict[str, tuple[str, ...]] = {
@@ -48,50 +54,135 @@ def scores(gold_sub: list[str], pred_sub: list[str]) -> dict[str, float]:
     }
 
 
-Fit = Callable[[list[AcledRow]], Callable[[list[str]], list[str]]]
+def split(data: dict[str, list[AcledRow]], name: str) -> tuple[list[AcledRow], list[AcledRow]]:
+    """Training rows of fold `name` (all other files) and its typed test rows."""
+    parts = GROUPS[name]
+    train = [r for f, rows in data.items() if not any(k in f for k in parts) for r in rows]
+    test = [
+        r
+        for f, rows in data.items()
+        if any(k in f for k in parts)
+        for r in rows
+        if r.sub_event_type in SUB_EVENT_TYPES and r.notes.strip()
+    ]
+    return train, test
 
 
-def cv(fit: Fit, data: dict[str, list[AcledRow]], groups: list[str]) -> dict[str, dict[str, float]]:
-    """Per-fold scores of `fit` (rows -> predictor of notes' sub-types)."""
+def cv(
+    fit: FoldFit,
+    data: dict[str, list[AcledRow]],
+    groups: list[str],
+    pipeline: int = 0,
+    dump: Path | None = None,
+) -> dict[str, dict[str, float]]:
+    """Per-fold scores of the classifier alone, or (`pipeline` > 0) of the whole typing pipeline on
+    that many rows spread over the fold; `dump` keeps what decided each row (`pipeline_fold`)."""
     out = {}
     for name in groups:
-        parts = GROUPS[name]
-        train = [r for f, rows in data.items() if not any(k in f for k in parts) for r in rows]
-        test = [
-            r
-            for f, rows in data.items()
-            if any(k in f for k in parts)
-            for r in rows
-            if r.sub_event_type in SUB_EVENT_TYPES and r.notes.strip()
-        ]
-        predict = fit(train)
-        out[name] = scores([r.sub_event_type or "" for r in test], predict([r.notes for r in test]))
+        train, test = split(data, name)
+        model = fit.model(name, train)
+        if pipeline:
+            test = _spread(test, pipeline)
+            pred, inputs = pipeline_fold(model, test)
+            if dump:
+                dump.mkdir(parents=True, exist_ok=True)
+                gold = [r.sub_event_type for r in test]
+                with open(dump / f"{name}.pkl", "wb") as fh:
+                    pickle.dump({"gold": gold, "pred": pred, "inputs": inputs, "classes": model.classes}, fh)
+        else:
+            pred = [p.sub_event_type for p in model.predict([r.notes for r in test])]
+        out[name] = scores([r.sub_event_type or "" for r in test], pred)
         out[name]["n"] = len(test)
         print(f"  {name}: " + "  ".join(f"{k} {v:.3f}" for k, v in out[name].items()), flush=True)
     return out
 
 
-def shipped_fit(**kwargs: object) -> Fit:
-    """The shipped training function (classifier_train.train), with options."""
+class FoldFit:
+    """The shipped training function (classifier_train.fit_model) with options; with `save`, each
+    fold's model is kept as `save/<variant>/<fold>.npz` and reused when already there."""
 
-    def fit(rows: list[AcledRow]) -> Callable[[list[str]], list[str]]:
-        model = ct.fit_model(rows, **kwargs).classifier()  # type: ignore[arg-type]
-        return lambda texts: [p.sub_event_type for p in model.predict(texts)]
+    def __init__(self, variant: str, save: Path | None, **kwargs: object) -> None:
+        self.kwargs, self.dir = kwargs, (save / variant if save else None)
 
-    return fit
+    def model(self, name: str, rows: list[AcledRow]) -> Classifier:
+        path = self.dir / f"{name}.npz" if self.dir else None
+        if path and path.is_file():
+            return Classifier.load(path)
+        fitted = ct.fit_model(rows, **self.kwargs)  # type: ignore[arg-type]
+        if path:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fitted.save(path)
+        return fitted.classifier()
+
+
+def _spread(rows: list[AcledRow], limit: int) -> list[AcledRow]:
+    step = max(1, len(rows) // limit)
+    return rows[::step][:limit]
+
+
+def pipeline_fold(model: Classifier, rows: list[AcledRow]) -> tuple[list[str], list[dict[str, object]]]:
+    """The whole typing pipeline (rules + `model`, no geo) on `rows`: each main event's sub-type
+    ("(none)" without one) and what decided it (the rules' type, the classifier's text and
+    probabilities), for trying other ways of combining them offline."""
+    from crisisledger.extractors import classifier, events
+    from crisisledger.extractors.figures import extract_figures
+    from crisisledger.model import Article
+    from crisisledger.nlp.pipeline import analyse
+
+    classifier.load_classifier.cache_clear()
+    real_load, real_sub = classifier.load_classifier, events._sub_event_type
+    calls: list[tuple[events._Draft, str]] = []
+
+    def sub_event_type(draft: events._Draft, text: str) -> str:
+        calls.append((draft, text))
+        return real_sub(draft, text)
+
+    classifier.load_classifier = lambda path=None: model  # type: ignore[assignment]
+    events._sub_event_type = sub_event_type
+    subs: list[str] = []
+    inputs: list[dict[str, object]] = []
+    try:
+        articles = [Article(id=str(i), text=r.notes, published=r.event_date) for i, r in enumerate(rows)]
+        for doc in analyse(articles):
+            calls.clear()
+            _, main = events.build_events(doc, extract_figures(doc))
+            subs.append(main.sub_event_type if main else "(none)")
+            found = [
+                (d, t)
+                for d, t in calls
+                if main and doc.sentences[min(d.sentences)].start == main.evidence.start
+            ]
+            draft, text = found[0] if found else (None, "")
+            inputs.append(
+                {
+                    "ruled": events._ruled_type(draft) if draft else None,
+                    "rule_subs": list(draft.sub_types) if draft else [],
+                    "text": text,
+                    "probs": model.probabilities(text) if draft else None,
+                }
+            )
+    finally:
+        classifier.load_classifier = real_load
+        events._sub_event_type = real_sub
+    return subs, inputs
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--groups", nargs="*", default=list(GROUPS))
     parser.add_argument("--variants", nargs="*", default=["shipped"])
+    parser.add_argument("--save", type=Path, help="keep (and reuse) each fold's model under this folder")
+    parser.add_argument(
+        "--pipeline", type=int, default=0, help="score the whole typing pipeline on N rows per fold"
+    )
+    parser.add_argument("--dump", type=Path, help="with --pipeline: pickle what decided each row here")
     args = parser.parse_args(argv)
     data = load()
     for variant in args.variants:
         start = time.perf_counter()
         kwargs = dict(kv.split("=") for kv in variant.split(",")[1:]) if "," in variant else {}
-        fit = shipped_fit(**{k: _value(v) for k, v in kwargs.items()})
-        res = cv(fit, data, args.groups)
+        fit = FoldFit(variant, args.save, **{k: _value(v) for k, v in kwargs.items()})
+        res = cv(fit, data, args.groups, args.pipeline, args.dump)
         total = sum(r["n"] for r in res.values())
         mean = {k: sum(r[k] * r["n"] for r in res.values()) / total for k in ("type", "acc", "wf1", "mf1")}
         print(f"\n## {variant}  ({time.perf_counter() - start:.0f} s)")

@@ -223,3 +223,19 @@ def test_crisis_cue(text, expected):
 )
 def test_territory_bases_and_grenades_in_clashes(text, sub_event_type):
     assert classify_by_rules(text) == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Two groups of villagers clashed with sticks over a disputed field.", "Mob violence"),
+        ("Members of two rival groups clashed in the bazaar after an argument.", "Mob violence"),
+        ("Two groups of militiamen clashed near the ford.", "Armed clash"),
+        ("Two rival groups of marchers clashed during a protest.", "Violent demonstration"),
+        ("A bomb went off while two insurgents were planting it.", "Disrupted weapons use"),
+        ("A landmine detonated prematurely in the fighters' hideout.", "Disrupted weapons use"),
+        ("A roadside bomb went off under a passing bus.", "Remote explosive/landmine/IED"),
+    ],
+)
+def test_acled_definitions_of_group_fights_and_failed_bombs(text, sub_event_type):
+    assert classify_by_rules(text) == sub_event_type

@@ -1,4 +1,4 @@
-"""Event-typing classifier, version 2: date masking, number buckets, role tokens, hierarchical decoding."""
+"""Event-typing classifier v2 and v3: dates masked, numbers bucketed, role and rule tokens, type first."""
 
 from __future__ import annotations
 
@@ -6,7 +6,14 @@ from pathlib import Path
 
 import numpy as np
 
-from crisisledger.extractors.classifier import Classifier, features_v2, normalise
+from crisisledger.extractors.classifier import (
+    Classifier,
+    features_v2,
+    features_v3,
+    load_classifier,
+    normalise,
+)
+from crisisledger.extractors.event_types import classify_by_rules, rule_types
 
 
 def test_normalise_masks_dates_and_drops_the_leading_date_clause() -> None:
@@ -53,3 +60,24 @@ def test_hierarchical_decoding_picks_the_type_first(tmp_path: Path) -> None:
     (prediction,) = hier.predict(["Men clash."])
     assert (prediction.event_type, prediction.sub_event_type) == ("Violence against civilians", "Attack")
     assert hier.predict(["A protest on 3 March."])[0].sub_event_type == "Peaceful protest"
+
+
+def test_rule_types_lists_every_matching_rule_in_order() -> None:
+    text = "Rebels fought soldiers near the market, and a teacher was killed by a stray bullet."
+    assert list(rule_types(text)) == ["Armed clash", "Attack"]
+    assert classify_by_rules(text) == "Armed clash"
+    assert list(rule_types("The council approved the budget.")) == []
+
+
+def test_features_v3_add_one_token_per_matching_rule() -> None:
+    feats = features_v3("Rebels fought soldiers, and one teacher was killed.")
+    assert feats[-2:] == ["RULE_Armed clash", "RULE_Attack"]
+    assert feats[:-2] == features_v2("Rebels fought soldiers, and one teacher was killed.")
+
+
+def test_shipped_model_reads_rule_tokens() -> None:
+    model = load_classifier()
+    assert model is not None and model.features is features_v3 and model.hierarchical
+    assert "RULE_Air/drone strike" in model.vocabulary
+    (prediction,) = model.predict(["An airstrike hit militant positions near the village, killing 6."])
+    assert prediction.sub_event_type == "Air/drone strike"

@@ -37,6 +37,15 @@ def _draft(*sub_types: str) -> events._Draft:
         ),
         (("Diplomatic event",), "Other", 0.95, "Diplomatic event"),  # no strategic development
         (("Peaceful protest", "Arrests"), "Peaceful protest", 0.9, "Protest with intervention"),
+        # a rule naming the weapon yields only to a near-certain classifier
+        (("Remote explosive/landmine/IED",), "Armed clash", 0.8, "Remote explosive/landmine/IED"),
+        (("Air/drone strike",), "Armed clash", 0.95, "Armed clash"),
+        (("Remote explosive/landmine/IED",), "Disrupted weapons use", 0.6, "Disrupted weapons use"),
+        (("Air/drone strike",), "Remote explosive/landmine/IED", 0.6, "Air/drone strike"),
+        # generic cue words ("killed", "arrested") yield to the classifier's best guess
+        (("Attack",), "Armed clash", 0.3, "Armed clash"),
+        (("Arrests",), "Abduction/forced disappearance", 0.25, "Abduction/forced disappearance"),
+        (("Attack",), "Armed clash", 0.1, "Attack"),
     ],
 )
 def test_rules_and_classifier(monkeypatch, rules, predicted, confidence, expected):

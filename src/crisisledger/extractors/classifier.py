@@ -8,9 +8,11 @@ scikit-learn, which is imported only inside it; see `classifier_train.py`.
 Features are TF-IDF (sublinear tf, l2-normalised) over word unigrams, word bigrams and
 character 4-grams inside words, produced by `features()` (version 1) or `features_v2()` (version 2:
 dates masked and a leading date clause dropped, numbers bucketed, actor-role tokens such as
-"R_state"/"R_armed" for the nouns that name who acts), which training and prediction share; the
-model file's meta says which version it uses, and whether to decode hierarchically (event type by
-summed probability first, then the best sub-type of that type).
+"R_state"/"R_armed" for the nouns that name who acts) or `features_v3()` (version 3: version 2
+plus a "RULE_<sub-type>" token for every rule of `event_types.RULES` the text matches), which
+training and prediction share; the model file's meta says which version it uses, and whether to
+decode hierarchically (event type by summed probability first, then the best sub-type of that type).
+A version 3 model learned the rules as they were when it was trained: retrain after changing them.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from crisisledger.extractors.event_types import rule_types
 from crisisledger.model import SUB_EVENT_TYPES
 
 if TYPE_CHECKING:
@@ -151,7 +154,13 @@ def features_v2(text: str) -> list[str]:
     return out
 
 
-FEATURES = {1: (clean_note, features), 2: (normalise, features_v2)}
+def features_v3(text: str) -> list[str]:
+    """Version 3: version 2, plus a token for each rule type (`event_types.RULES`) the text matches,
+    so the model learns how far each rule's cue words hold in ACLED's coding."""
+    return features_v2(text) + [f"RULE_{sub}" for sub in dict.fromkeys(rule_types(text))]
+
+
+FEATURES = {1: (clean_note, features), 2: (normalise, features_v2), 3: (normalise, features_v3)}
 
 
 class Classifier:

@@ -103,7 +103,7 @@ def fit_model(
     rows: list[AcledRow],
     max_features: int = 120_000,
     c: float = 30.0,
-    version: int = 2,
+    version: int = 3,
     hierarchical: bool = True,
 ) -> Fitted:
     """Fit the classifier on `rows` (see `classifier.FEATURES` for `version`)."""

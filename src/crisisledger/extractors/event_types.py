@@ -8,6 +8,7 @@ wins, so rules run from the most specific to the most general. The supervised cl
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -77,6 +78,13 @@ RULES: tuple[Rule, ...] = (
             r"bomb disposal",
             r"dismantled an? (?:ied|explosive|bomb)",
             r"arms cache",
+            # ACLED: a bomb that goes off while its makers plant or handle it is a disrupted use
+            r"(?:exploded|detonated|went off|blew up)[^.]{0,30}\bwhile (?:\w+ ){0,4}"
+            r"(?:planting|assembling|making|manufacturing|handling|transporting|laying)\b",
+            r"while (?:\w+ ){0,3}planting (?:an? |the )?(?:\w+ )?(?:ied|explosive|bomb|mine|landmine|device)",
+            r"premature(?:ly)? (?:explosion|detonation|exploded|detonated)",
+            r"(?:exploded|detonated|went off) prematurely",
+            r"accidentally (?:exploded|detonated)",
         ),
     ),
     Rule(
@@ -230,6 +238,19 @@ RULES: tuple[Rule, ...] = (
             r"insurgents?",
             r"rebels?\b",
             r"armed group",
+        ),
+    ),
+    Rule(
+        # ACLED: two unorganised groups (villagers, rival groups) fighting each other are rioters
+        "Mob violence",
+        re.compile(
+            r"\b(?:(?:two|rival|opposing) (?:groups|factions)|residents of (?:two|neighbouring) villages|"
+            r"groups? of (?:villagers|locals|residents|people|youths))\b[^.]{0,120}?\bclash",
+            re.IGNORECASE,
+        ),
+        unless=re.compile(
+            rf"\b{_ARMED_WORDS}|\b(?:protest|demonstrat|rall(?:y|ies)|armed group|gunm[ae]n|militiam[ae]n)",
+            re.IGNORECASE,
         ),
     ),
     Rule(
@@ -422,10 +443,12 @@ RULES: tuple[Rule, ...] = (
 
 def classify_by_rules(text: str) -> str | None:
     """The sub-event type whose definition `text` matches first, or None."""
-    for rule in RULES:
-        if rule.matches(text):
-            return rule.sub_event_type
-    return None
+    return next(rule_types(text), None)
+
+
+def rule_types(text: str) -> Iterator[str]:
+    """The sub-event types of all rules `text` matches, most specific first."""
+    return (rule.sub_event_type for rule in RULES if rule.matches(text))
 
 
 # Words that say a text is about conflict or crisis at all: a short report holding one of them

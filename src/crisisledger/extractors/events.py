@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from crisisledger.extractors.actors import find_actors
-from crisisledger.extractors.classifier import classify
+from crisisledger.extractors.classifier import Prediction, classify
 from crisisledger.extractors.dates import event_date
 from crisisledger.extractors.event_types import RULES, classify_by_rules, has_crisis_cue
 from crisisledger.extractors.figure_deaths import LATER_GROUP
@@ -53,6 +53,21 @@ _NETWORK = re.compile(
 )
 
 CLASSIFIER_CONFIDENCE = 0.5  # below this the rules' type stands
+# How sure the classifier must be to overrule particular rules (chosen by leave-files-out CV, see
+# data/MODEL_CARD.md). A rule that names the weapon (an IED, shells, an air strike, a grenade) tells
+# remote violence from a battle or an attack, and one weapon from another, so against those it holds
+# unless the classifier is near certain; generic cue words ("killed", "attacked", "arrested",
+# "looted") say little about ACLED's sub-type and yield to the classifier's best guess.
+WEAPON_RULES = {
+    "Remote explosive/landmine/IED",
+    "Shelling/artillery/missile attack",
+    "Air/drone strike",
+    "Grenade",
+}
+WEAPON_RULE_CONFIDENCE = 0.9
+_WEAPON_RIVALS = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+WEAK_RULES = {"Attack", "Looting/property destruction", "Arrests"}
+WEAK_RULE_CONFIDENCE = 0.2
 LEAD_FOR_CLASSIFIER = 3
 
 # In a news article (longer than SHORT_REPORT_CHARS), once the event has a killed (injured) figure,
@@ -215,7 +230,8 @@ def _ruled_type(draft: _Draft) -> str | None:
 
 
 def _sub_event_type(draft: _Draft, text: str) -> str:
-    """The ACLED classifier's type of `text` when it is confident, else the rules' type.
+    """The ACLED classifier's type of `text` when it is confident enough (`_threshold`), else the
+    rules' type.
 
     Rules decide alone for the types they define sharply (`STRONG_RULES`); the contract's extra
     categories (disasters, crime, diplomacy, claims) have no ACLED rows and stand unless the
@@ -230,7 +246,7 @@ def _sub_event_type(draft: _Draft, text: str) -> str:
     extra = ruled is not None and (family_of(ruled) in _MINOR_FAMILIES or family_of(ruled) == "disaster")
     if extra and prediction.event_type == "Strategic developments":
         return str(ruled)  # a summit or a claim is no evidence of an ACLED strategic development
-    threshold = EXTRA_OVERRIDE_CONFIDENCE if extra else CLASSIFIER_CONFIDENCE
+    threshold = EXTRA_OVERRIDE_CONFIDENCE if extra else _threshold(ruled, prediction)
     if ruled in FAMILY_RULES and family_of(prediction.sub_event_type) != family_of(ruled):
         return ruled
     if ruled == "Protest with intervention" and prediction.sub_event_type == "Peaceful protest":
@@ -240,6 +256,13 @@ def _sub_event_type(draft: _Draft, text: str) -> str:
     if ruled is None or prediction.confidence >= threshold:
         return prediction.sub_event_type
     return ruled
+
+
+def _threshold(ruled: str | None, prediction: Prediction) -> float:
+    """How sure the classifier must be for its type to replace the rules' type."""
+    if ruled in WEAPON_RULES and prediction.event_type in _WEAPON_RIVALS:
+        return WEAPON_RULE_CONFIDENCE
+    return WEAK_RULE_CONFIDENCE if ruled in WEAK_RULES else CLASSIFIER_CONFIDENCE
 
 
 def _classifier_text(doc: ArticleDoc, draft: _Draft, drafts: list[_Draft]) -> str:
