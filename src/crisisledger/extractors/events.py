@@ -16,7 +16,7 @@ from crisisledger.extractors.classifier import Prediction, classify
 from crisisledger.extractors.dates import event_date
 from crisisledger.extractors.event_types import RULES, classify_by_rules, has_crisis_cue
 from crisisledger.extractors.figure_deaths import LATER_GROUP
-from crisisledger.extractors.figure_notes import CODED_MARK, SUICIDE_GROUP
+from crisisledger.extractors.figure_notes import CODED_MARK, SHORT_REPORT_CHARS, SUICIDE_GROUP
 from crisisledger.extractors.tolls import stated_total
 from crisisledger.model import SUB_EVENT_TYPES, Event, Figure, Location, Span
 from crisisledger.nlp.pipeline import ArticleDoc
@@ -209,7 +209,6 @@ STRONG_RULES = {
 FAMILY_RULES = {"Violent demonstration"}
 # The contract's extra categories yield only to a classifier this sure of an ACLED type.
 EXTRA_OVERRIDE_CONFIDENCE = 0.8
-SHORT_REPORT_CHARS = 1200  # a report this short tells one incident: classify all of it
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # A suicide bomb told with these words was part of a battle, or stopped by armed forces (an armed clash).
 _COMBAT = re.compile(

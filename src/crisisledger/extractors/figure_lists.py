@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 
-from crisisledger.extractors.events import SHORT_REPORT_CHARS
 from crisisledger.extractors.figure_deaths import LATER_GROUP
-from crisisledger.extractors.figure_notes import SUICIDE_GROUP
+from crisisledger.extractors.figure_notes import SHORT_REPORT_CHARS, SUICIDE_GROUP
 from crisisledger.extractors.numbers import find_numbers
 from crisisledger.model import Figure, FigureKind
 from crisisledger.nlp.pipeline import ArticleDoc

@@ -20,6 +20,7 @@ import re
 from crisisledger.extractors.numbers import WORD_VALUES, find_numbers
 from crisisledger.model import Figure, FigureKind
 
+SHORT_REPORT_CHARS = 1200  # a report this short (a coder's note, a brief) tells one incident
 CODED_MARK = re.compile(r"^(?:coded|split|spread|distributed|divided|between)\b", re.I)
 
 _DEATH_WORD = re.compile(r"fatalit|death|dead|kill|casualt|died|lives", re.I)
