@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from crisisledger.geo.countries import fold, get_country
 from crisisledger.geo.gazetteer import Gazetteer, Place
+from crisisledger.geo.places import PlaceMention, to_location
 from crisisledger.geo.us import STATES, headline
 from crisisledger.geo.us_outlet import host_home
 from crisisledger.geo.us_states import (
@@ -40,7 +41,6 @@ from crisisledger.geo.words import STOP_WORDS
 from crisisledger.model import Location
 
 if TYPE_CHECKING:
-    from crisisledger.geo.resolve import PlaceMention
     from crisisledger.nlp.pipeline import ArticleDoc
 
 # "Houston Street", "California Ave.", "Preston St": a street named after a place.
@@ -331,7 +331,6 @@ _RUN = re.compile(
 def _scan(doc: ArticleDoc, states: Counter[str]) -> Location | None:
     """Last resort when no place was resolved: a town or county of the article's leading state named in
     the headline or the first paragraphs ("A Uniontown man ...", "Pasco County deputies ...")."""
-    from crisisledger.geo.resolve import to_location
 
     if not states:
         return None

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from crisisledger.geo.countries import fold
 from crisisledger.geo.gazetteer import Gazetteer
+from crisisledger.geo.places import to_location
 from crisisledger.geo.stations import CALL_SIGNS
 from crisisledger.model import Location
 
@@ -89,7 +90,6 @@ def host_homes(url: str | None) -> Counter[tuple[str, str]]:
 
 def host_home(url: str | None) -> Location | None:
     """The outlet's home city as a `Location` (the last resort for a story naming no place)."""
-    from crisisledger.geo.resolve import to_location
 
     for city, st in host_homes(url):
         gaz = Gazetteer.default()

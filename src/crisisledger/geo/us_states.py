@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from crisisledger.geo.countries import fold
 from crisisledger.geo.gazetteer import Gazetteer, Place
+from crisisledger.geo.places import PlaceMention, to_location
 from crisisledger.geo.stations import outlet_homes
 from crisisledger.geo.us import STATES, state_votes
 from crisisledger.geo.us_outlet import host_homes
@@ -21,7 +22,6 @@ from crisisledger.geo.words import AP_STATES
 from crisisledger.model import Location
 
 if TYPE_CHECKING:
-    from crisisledger.geo.resolve import PlaceMention
     from crisisledger.nlp.pipeline import ArticleDoc
 
 _COUNTY = re.compile(r"\s(?:County|Co\.?|Parish)$")
@@ -78,8 +78,6 @@ def recounty(
 ) -> PlaceMention:
     """A county mention re-chosen among its namesakes: one holding a named town, else the best-supported
     state's."""
-    from crisisledger.geo.resolve import PlaceMention as PM
-    from crisisledger.geo.resolve import to_location
 
     cands = [p for p in gaz.lookup(m.text) if p.country_code == "US" and p.precision == "admin2"]
     if len(cands) < 2 or m.container:
@@ -98,12 +96,11 @@ def recounty(
         return m
     if score(best)[0] <= states.get(m.location.admin1 or "", 0):
         return m  # no better support than the current choice
-    return PM(m.text, m.start, m.end, to_location(best, "admin2"), m.score, m.container, m.dateline)
+    return PlaceMention(m.text, m.start, m.end, to_location(best, "admin2"), m.score, m.container, m.dateline)
 
 
 def county_short_names(mentions: list[PlaceMention]) -> list[PlaceMention]:
     """ "DeKalb" in a story about DeKalb County, Georgia: the county, not a town of another state."""
-    from crisisledger.geo.resolve import PlaceMention as PM
 
     counties = {
         fold(_COUNTY.sub("", m.location.name)): m.location
@@ -114,7 +111,7 @@ def county_short_names(mentions: list[PlaceMention]) -> list[PlaceMention]:
     for m in mentions:
         county = counties.get(fold(m.location.name)) if m.location.precision == "city" else None
         if county is not None and county.admin1 != m.location.admin1:
-            m = PM(m.text, m.start, m.end, county, m.score, m.container, m.dateline)
+            m = PlaceMention(m.text, m.start, m.end, county, m.score, m.container, m.dateline)
         out.append(m)
     return out
 
@@ -130,13 +127,11 @@ def restate(m: PlaceMention, text: str, gaz: Gazetteer) -> PlaceMention | None:
     state = state_after(text, m.end)
     if state is None or state == m.location.admin1:
         return m
-    from crisisledger.geo.resolve import PlaceMention as PM
-    from crisisledger.geo.resolve import to_location
 
     for name in dict.fromkeys((m.text, _TOWNSHIP.sub("", m.text))):
         for p in gaz.lookup(name):
             if p.country_code == "US" and p.admin1 == state and p.precision == "city":
-                return PM(m.text, m.start, m.end, to_location(p), m.score, m.container, m.dateline)
+                return PlaceMention(m.text, m.start, m.end, to_location(p), m.score, m.container, m.dateline)
     return None
 
 
@@ -153,8 +148,6 @@ def renamesake(m: PlaceMention, states: Counter[str], gaz: Gazetteer) -> PlaceMe
     ]
     if not cands:
         return m
-    from crisisledger.geo.resolve import PlaceMention as PM
-    from crisisledger.geo.resolve import to_location
 
     best = max(cands, key=lambda p: (states[p.admin1 or ""], p.population))
-    return PM(m.text, m.start, m.end, to_location(best), m.score, m.container, m.dateline)
+    return PlaceMention(m.text, m.start, m.end, to_location(best), m.score, m.container, m.dateline)
