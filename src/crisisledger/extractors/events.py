@@ -57,7 +57,9 @@ CLASSIFIER_CONFIDENCE = 0.5  # below this the rules' type stands
 # data/MODEL_CARD.md). A rule that names the weapon (an IED, shells, an air strike, a grenade) tells
 # remote violence from a battle or an attack, and one weapon from another, so against those it holds
 # unless the classifier is near certain; generic cue words ("killed", "attacked", "arrested",
-# "looted") say little about ACLED's sub-type and yield to the classifier's best guess.
+# "looted") say little about ACLED's sub-type and yield to the classifier's best guess, in a short
+# note-like report (the classifier's own domain); in news articles they keep the usual bar (on
+# MUC-4's news the low bar cost 7 points of event type).
 WEAPON_RULES = {
     "Remote explosive/landmine/IED",
     "Shelling/artillery/missile attack",
@@ -228,9 +230,9 @@ def _ruled_type(draft: _Draft) -> str | None:
     return min(draft.sub_types, key=lambda s: _RULE_RANK.get(s, len(RULES)))
 
 
-def _sub_event_type(draft: _Draft, text: str) -> str:
+def _sub_event_type(draft: _Draft, text: str, note: bool) -> str:
     """The ACLED classifier's type of `text` when it is confident enough (`_threshold`), else the
-    rules' type.
+    rules' type (`note`: the report is short and note-like, the classifier's own domain).
 
     Rules decide alone for the types they define sharply (`STRONG_RULES`); the contract's extra
     categories (disasters, crime, diplomacy, claims) have no ACLED rows and stand unless the
@@ -245,7 +247,7 @@ def _sub_event_type(draft: _Draft, text: str) -> str:
     extra = ruled is not None and (family_of(ruled) in _MINOR_FAMILIES or family_of(ruled) == "disaster")
     if extra and prediction.event_type == "Strategic developments":
         return str(ruled)  # a summit or a claim is no evidence of an ACLED strategic development
-    threshold = EXTRA_OVERRIDE_CONFIDENCE if extra else _threshold(ruled, prediction)
+    threshold = EXTRA_OVERRIDE_CONFIDENCE if extra else _threshold(ruled, prediction, note)
     if ruled in FAMILY_RULES and family_of(prediction.sub_event_type) != family_of(ruled):
         return ruled
     if ruled == "Protest with intervention" and prediction.sub_event_type == "Peaceful protest":
@@ -257,11 +259,11 @@ def _sub_event_type(draft: _Draft, text: str) -> str:
     return ruled
 
 
-def _threshold(ruled: str | None, prediction: Prediction) -> float:
+def _threshold(ruled: str | None, prediction: Prediction, note: bool) -> float:
     """How sure the classifier must be for its type to replace the rules' type."""
     if ruled in WEAPON_RULES and prediction.event_type in _WEAPON_RIVALS:
         return WEAPON_RULE_CONFIDENCE
-    return WEAK_RULE_CONFIDENCE if ruled in WEAK_RULES else CLASSIFIER_CONFIDENCE
+    return WEAK_RULE_CONFIDENCE if note and ruled in WEAK_RULES else CLASSIFIER_CONFIDENCE
 
 
 def _classifier_text(doc: ArticleDoc, draft: _Draft, drafts: list[_Draft]) -> str:
@@ -301,9 +303,10 @@ def build_events(
     events: list[tuple[tuple[int, int, int], Event]] = []
     lead = doc.text[: doc.sentences[min(2, len(doc.sentences) - 1)].end] if doc.sentences else ""
     drafts = _drafts(doc, figures) or _classifier_draft(doc)
+    note = _is_short_report(doc)
     for draft in drafts:
         span_text = " ".join(doc.sentences[i].text for i in sorted(draft.sentences))
-        sub = _sub_event_type(draft, _classifier_text(doc, draft, drafts))
+        sub = _sub_event_type(draft, _classifier_text(doc, draft, drafts), note)
         event_type = SUB_EVENT_TYPES[sub]
         first = doc.sentences[min(draft.sentences)]
         last = doc.sentences[max(draft.sentences)]
