@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import REPO, SHARED_BENCH
+from common import REPO, SHARED_BENCH, names_part
 from crisisledger.extractors.acled_csv import AcledRow, is_holdout, iter_acled
 from crisisledger.geo.countries import fold, lookup_country
 from crisisledger.geo.gazetteer import Gazetteer
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     paths = [
         p
         for p in sorted(folder.glob("*.csv*"))
-        if not is_holdout(p) and not any(part in p.name for part in args.exclude)
+        if not is_holdout(p) and not any(names_part(p.name, part) for part in args.exclude)
     ]
     gazetteer = Gazetteer.load()  # GeoNames only: the shipped extra rows are what we rebuild
     rows = _rows(paths)

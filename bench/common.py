@@ -59,6 +59,12 @@ class ExtractRun:
     stderr: str
 
 
+def names_part(file_name: str, part: str) -> bool:
+    """Whether an ACLED file name holds `part` from a word start ("mali" names acled_mali_…, not
+    acled_somalia_…)."""
+    return re.search(rf"(?<![a-z]){re.escape(part.lower())}", file_name.lower()) is not None
+
+
 def open_text(path: Path) -> Any:
     """Open a (possibly gzip) text file."""
     return gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else open(path, encoding="utf-8")

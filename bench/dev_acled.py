@@ -18,7 +18,7 @@ from typing import Any
 
 import build_acled_places
 from acled import _country_hit, _names_its_place
-from common import SHARED_BENCH, event_distance_km, f1_scores, share
+from common import SHARED_BENCH, event_distance_km, f1_scores, names_part, share
 from crisisledger.extractors.acled_csv import HOLDOUT_FILES, AcledRow, is_holdout, read_acled
 
 DEFAULT_FILES = ("somalia_2025", "burkina", "south_sudan")
@@ -96,7 +96,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     parts = tuple(args.files)
     paths = [
-        p for p in sorted(folder.glob("*.csv*")) if any(k in p.name for k in parts) and not is_holdout(p)
+        p
+        for p in sorted(folder.glob("*.csv*"))
+        if any(names_part(p.name, k) for k in parts) and not is_holdout(p)
     ]
     if not paths:
         print(f"no training file matches {parts}")
