@@ -100,6 +100,16 @@ def load_actor_table(path: Path = TABLE_PATH) -> tuple[ActorName, ...]:
     return tuple(ActorName(*line.split("\t")) for line in lines if line.count("\t") == 2)
 
 
+@lru_cache(maxsize=64)
+def communal_militias(country: str) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """The shipped table's communal militias of `country`: (name, community words, narrowest branch)."""
+    return tuple(
+        (entry.name, *parts)
+        for entry in load_actor_table()
+        if entry.country == country and (parts := communal_parts(entry.name))
+    )
+
+
 @lru_cache(maxsize=1024)
 def short_pattern(short: str) -> re.Pattern[str]:
     """A whole-word pattern for a short form, also in the plural ("Puntland Dervish Forces");

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from crisisledger.extractors.actor_names import communal_parts, load_actor_table, short_pattern
+from crisisledger.extractors.actor_names import communal_militias, load_actor_table, short_pattern
 from crisisledger.model import Actor, ActorRole
 
 # Named armed groups as ACLED spells them, with the words news uses for them.
@@ -198,16 +198,11 @@ def _known_communal(words: set[str], country: str | None) -> str | None:
     whose lineage holds the most of them ("Hawadle" → "Hawiye-Hawadle Sub-Clan Militia (Somalia)";
     "Hawiye" alone names no branch); ties go to the closest, then the most specific name."""
     best, best_key = None, (0, 0, 0)
-    for entry in load_actor_table():
-        parts = communal_parts(entry.name) if entry.country == country else None
-        if parts and parts[1] & words:
-            key = (
-                len(words & parts[0]),
-                -len(parts[0] - words),
-                sum(f" {k} " in entry.name for k in _SPECIFIC),
-            )
+    for name, lineage, branch in communal_militias(country) if country else ():
+        if branch & words:
+            key = (len(words & lineage), -len(lineage - words), sum(f" {k} " in name for k in _SPECIFIC))
             if key > best_key:
-                best, best_key = entry.name, key
+                best, best_key = name, key
     return best
 
 
