@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from crisisledger.model import Article, Figure, Location, Record
+from crisisledger.resolve.figures import Report, summarise
 from crisisledger.resolve.storyfacts import StoryFacts, title_case
 from crisisledger.store import Ledger
 from crisisledger.store.testing import event, figure, item
@@ -74,3 +76,18 @@ def test_title_case() -> None:
     assert title_case("Man Shot Near Elm Street In Early Hours")
     assert not title_case("Man shot near Elm Street in the early hours")
     assert not title_case("Shooting")
+
+
+def test_injured_falls_when_the_wounded_die() -> None:
+    day1, day2 = dt.date(2016, 5, 1), dt.date(2016, 5, 3)
+    first = [Report("injured", 2, 2, 2, day1, article_id="a")]
+    died = [Report("injured", 1, 1, 1, day2, article_id="b"), Report("killed", 1, 1, 1, day2, article_id="b")]
+    summary = summarise(first + died, ["Millbrook"])
+    assert summary["injured"].conservative == 1  # one of the two wounded died: not a drop
+    assert summary["injured"].conflicts == []
+    fewer = [Report("injured", 1, 1, 1, day2, article_id="b")]  # no death to explain it: a drop
+    summary = summarise(first + fewer, ["Millbrook"])
+    assert summary["injured"].conservative == 2
+    assert summary["injured"].conflicts[0]["flags"] == ["drop: 1 after 2 on 2016-05-01"]
+    earlier = [Report("killed", 1, 1, 1, day1, article_id="a")]  # the death was known already
+    assert summarise(first + earlier + died, ["Millbrook"])["injured"].conservative == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from crisisledger.model import Location
@@ -130,3 +131,61 @@ def test_two_nearby_towns_need_a_shared_fact() -> None:
     assert [c.members for c in cluster([_node(1, "a", TOLEDO), _node(2, "b", suburb)], evidence=ev)] == [
         [1, 2]
     ]
+
+
+def test_one_street_or_ages_a_year_apart_do_not_set_reports_apart() -> None:
+    block = "A 34-year-old woman was shot in the 2400 block of North Juniper Avenue on Friday night. " + PAD
+    corner = "Police closed Juniper Avenue and Laurel Street after a 35-year-old was wounded Friday. " + PAD
+    elsewhere = "A 61-year-old man was shot at Birch Road and Cedar Lane on Friday night. " + PAD
+    ev = Evidence(
+        {f.article_id: f for f in (_facts("a", block), _facts("b", corner), _facts("c", elsewhere))}
+    )
+    assert ev.contradiction("a", "b") is None  # one street (Juniper), ages 34 and 35
+    assert ev.contradiction("a", "c") == "they give different addresses and ages"
+    assert not ev.agreement("a", "b")  # not evidence for a link either: the same street is no shared address
+
+
+def test_reports_of_an_incident_with_several_victims_may_name_different_people() -> None:
+    first = "Nadia Ferreira was shot outside the arena late on Friday. " + PAD
+    second = "Tomas Lindahl was shot outside the arena late on Friday. " + PAD
+    ev = Evidence({f.article_id: f for f in (_facts("a", first), _facts("b", second))})
+    assert ev.contradiction("a", "b") == "they give different people"
+    assert ev.contradiction("a", "b", people=False) is None
+    one, other = _node(1, "a", TOLEDO), _node(2, "b", TOLEDO)
+    assert [c.members for c in cluster([one, other], evidence=ev)] == [[1], [2]]
+    several = [replace(one, injured=3), replace(other, fatalities=1, injured=2)]
+    assert [c.members for c in cluster(several, evidence=ev)] == [[1, 2]]
+
+
+OHIO = Location(name="Ohio", country="United States", country_code="US", admin1="Ohio", lat=40.25,
+                lon=-83.0, precision="admin1")  # fmt: skip
+USA = Location(name="United States", country="United States", country_code="US", precision="country")
+
+
+def test_an_event_without_its_own_place_and_date_links_only_by_a_shared_fact() -> None:
+    bystander = "Officers spoke with Ingrid Sollum near a gas station after the shooting. " + PAD
+    ev = Evidence(
+        {f.article_id: f for f in (_facts("a", ONE), _facts("b", ONE_AGAIN), _facts("d", bystander))}
+    )
+    for broad in (OHIO, USA):  # the region or country, dated by its report
+        assert [c.members for c in cluster([_node(1, "a", TOLEDO), _node(2, "d", broad)], evidence=ev)] == [
+            [1],
+            [2],
+        ]
+        assert [c.members for c in cluster([_node(1, "a", TOLEDO), _node(2, "b", broad)], evidence=ev)] == [
+            [1, 2]
+        ]
+    dated = replace(_node(2, "d", OHIO), published=DAY + dt.timedelta(days=1))  # "on Friday": its own day
+    assert [c.members for c in cluster([_node(1, "a", TOLEDO), dated], evidence=ev)] == [[1, 2]]
+
+
+def test_a_short_page_without_its_own_place_and_date_links_to_nothing() -> None:
+    ev = Evidence({"a": _facts("a", ONE)})
+    vague = [_node(1, "a", TOLEDO), _node(2, "brief", USA)]  # the country, dated by its report
+    assert [c.members for c in cluster(vague, evidence=ev)] == [[1], [2]]
+    month = replace(
+        vague[1], date=DAY.replace(day=1), date_precision="month", published=DAY + dt.timedelta(9)
+    )
+    # "in April": a date of its own (the Kazakhstan example's later reports are such pages)
+    assert [c.members for c in cluster([vague[0], month], evidence=ev)] == [[1, 2]]
+    assert [c.members for c in cluster(vague)] == [[1, 2]]  # without story facts: place and day alone

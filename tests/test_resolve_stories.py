@@ -186,3 +186,25 @@ def test_follow_ups_link_for_three_years() -> None:
     much_later = _facts("c", "2019-09-01", SECOND)  # three and a half years after the first
     links = story_links([first, trial, much_later])
     assert [(k.a, k.b, k.same_place) for k in links] == [("a", "b", False), ("b", "c", False)]
+
+
+def test_names_with_a_capitalised_prefix_and_organisations() -> None:
+    text = (
+        "Keandre McAllister and DeShawn O'Malley were charged. The boy was taken to Rosewood General "
+        "Hospital and later to Hollis Crane Medical Center. They marched on Martin Luther King Jr. Day on "
+        "Hobart Mill Road, along which the Public Safety office stands."
+    )
+    assert person_names(text) == {"keandre mcallister", "deshawn o'malley", "hobart mill"}
+
+
+def test_a_brief_links_by_a_name_but_gives_no_evidence() -> None:
+    brief = (
+        "Darnell Okafor, 23, died after a shooting on Elm Street late on Friday, police said. Officers "
+        "asked anyone who saw the shooting to call the tip line. "
+        + " ".join(["More details were not released."] * 8)
+    )
+    facts = _facts("brief", "2016-03-05", brief)
+    assert StorySettings.min_words <= facts.words < StorySettings.evidence_words
+    links = story_links([_facts("a", "2016-03-04", FIRST), facts])
+    assert [(k.a, k.b, k.names) for k in links] == [("a", "brief", ("darnell okafor",))]
+    assert story_links([_facts("a", "2016-03-04", FIRST), facts], StorySettings(min_words=100)) == []

@@ -12,8 +12,9 @@ publication date; its lower bound is `min` when set, else `value`; its upper bou
 `max` when set, else `value`):
 
 - **conflicts**: a *drop* is a dated total whose upper bound is below 90% of the
-  highest lower bound reported on an earlier day; a *disagreement* is two totals
-  dated within one day of each other, from different named authorities, whose
+  highest lower bound reported on an earlier day (not an injured total whose report gives, that
+  day, more killed than any earlier day: the wounded who died are counted as killed); a
+  *disagreement* is two totals dated within one day of each other, from different named authorities, whose
   bounds do not overlap.
 - **conservative** (ACLED-style lowest credible figure): drop-flagged totals are not
   credible; among the credible totals of the most recent report date (all of them
@@ -30,7 +31,7 @@ publication date; its lower bound is `min` when set, else `value`; its upper bou
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -97,13 +98,17 @@ def _order(r: Report) -> tuple[bool, dt.date, int, str]:
     return (r.date is None, r.date or dt.date.max, r.value, r.authority or "")
 
 
-def _conflicts(totals: list[Report]) -> dict[int, list[str]]:
-    """Flags per index in `totals` ("drop: …", "disagrees: …")."""
+def _never(_: Report) -> bool:
+    return False
+
+
+def _conflicts(totals: list[Report], explained: Callable[[Report], bool] = _never) -> dict[int, list[str]]:
+    """Flags per index in `totals` ("drop: …", "disagrees: …"); an `explained` total is no drop."""
     flags: dict[int, list[str]] = {}
     dated = [(i, r) for i, r in enumerate(totals) if r.date is not None]
     for i, r in dated:
         earlier = [e for _, e in dated if e.date < r.date]  # type: ignore[operator]
-        if earlier:
+        if earlier and not explained(r):
             top = max(earlier, key=lambda e: e.low)
             if r.high < DROP_RATIO * top.low:
                 flags.setdefault(i, []).append(f"drop: {r.value} after {top.value} on {top.date}")
@@ -116,8 +121,11 @@ def _conflicts(totals: list[Report]) -> dict[int, list[str]]:
     return flags
 
 
-def summarise_kind(reports: list[Report], incident_places: Iterable[str]) -> KindSummary:
-    """Derive the conservative, range, latest official, timeline, parts and conflicts of one kind."""
+def summarise_kind(
+    reports: list[Report], incident_places: Iterable[str], explained: Callable[[Report], bool] = _never
+) -> KindSummary:
+    """Derive the conservative, range, latest official, timeline, parts and conflicts of one kind; an
+    `explained` total that falls below an earlier one is a revision, not a drop."""
     places = list(incident_places)
     candidates = [r for r in reports if not is_part(r, places)]
     largest: dict[tuple[str | None, dt.date | None, str | None], int] = {}
@@ -135,7 +143,7 @@ def summarise_kind(reports: list[Report], incident_places: Iterable[str]) -> Kin
     totals = _unique(totals)
     if not totals:
         return summary
-    flags = _conflicts(totals)
+    flags = _conflicts(totals, explained)
     summary.timeline = [_entry(r, flags.get(i)) for i, r in enumerate(totals)]
     summary.conflicts = [_entry(totals[i], f) for i, f in sorted(flags.items())]
     credible = [r for i, r in enumerate(totals) if not any(f.startswith("drop") for f in flags.get(i, []))]
@@ -171,7 +179,25 @@ def summarise(reports: Iterable[Report], incident_places: Iterable[str]) -> dict
     for r in reports:
         by_kind.setdefault(r.kind, []).append(r)
     places = list(incident_places)
-    return {kind: summarise_kind(rs, places) for kind, rs in sorted(by_kind.items())}
+    died = _wounded_died(by_kind.get("killed", []), places)
+    return {
+        kind: summarise_kind(rs, places, died if kind == "injured" else _never)
+        for kind, rs in sorted(by_kind.items())
+    }
+
+
+def _wounded_died(killed: list[Report], places: list[str]) -> Callable[[Report], bool]:
+    """Whether an injured total falls because wounded people died: its article reports, on its date, more
+    killed than any report of an earlier day (a victim first counted as wounded, then as killed)."""
+    totals = [r for r in killed if r.date is not None and not is_part(r, places)]
+
+    def explained(r: Report) -> bool:
+        if r.date is None:
+            return False
+        before = max((k.high for k in totals if k.date < r.date), default=0)  # type: ignore[operator]
+        return any(k.article_id == r.article_id and k.date == r.date and k.low > before for k in totals)
+
+    return explained
 
 
 def as_dict(summary: KindSummary) -> dict[str, Any]:

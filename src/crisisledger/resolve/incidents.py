@@ -19,10 +19,13 @@ events that tells the story of an article in an incident is attached to that inc
 
 With the articles' story facts (`stories.Evidence`), an event link (and any join that would put
 two such reports in one incident) is dropped when the two reports name different people or give
-different addresses or ages and share none (two shootings in one city on one weekend); a link
-between two different towns, however near, or from a month's round-up, needs a shared name,
-address or age; and a link to a short page (no facts: boilerplate or a headline) must rest on the
-same day, or the same place (not a containing one) a day apart.
+different addresses or ages and share none (two shootings in one city on one weekend; different
+people alone do not count when either report counts several victims: each may tell of another one);
+a link between two different towns, however near, from a month's round-up, or to an event with
+neither its own place nor its own date (a whole region or country, dated by its report: the
+extractor's fallbacks) needs a shared name, address or age; and a link to a short page (no facts:
+boilerplate or a headline) must rest on the same day, or the same place (not a containing one) a day
+apart, and never on such a vague event.
 """
 
 from __future__ import annotations
@@ -84,6 +87,7 @@ class EventNode:
     location: Location | None = None
     fatalities: int = 0
     is_main: bool = False
+    injured: int | None = None
 
     @property
     def key(self) -> Key:
@@ -365,12 +369,12 @@ def cluster(
                 pair = frozenset((na.article_id, nb.article_id))
                 if pair not in storied and _specific_conflict(na, nb, s):
                     return False
-                if pair not in storied and contradicts(na.article_id, nb.article_id):
+                if pair not in storied and contradicts(na, nb):
                     return False
         return True
 
-    def contradicts(a: str, b: str) -> bool:
-        return evidence is not None and evidence.contradiction(a, b) is not None
+    def contradicts(a: EventNode, b: EventNode) -> bool:
+        return evidence is not None and _contradiction(a, b, evidence) is not None
 
     vouched: set[int] = set()  # events the user merged: their places and tolls block no join
     for a, b, why in must_link:
@@ -414,20 +418,42 @@ def _supported(a: EventNode, b: EventNode, evidence: Evidence, s: Settings) -> b
     facts (a short page: boilerplate, a headline, a brief; not a dataset row) and the link rests on a
     place containing the other ("Chicago is in Cook County") or on days apart: a short page's event is
     the least reliable, so only the same day, or the same place a day apart, holds for it."""
-    if evidence.contradiction(a.article_id, b.article_id):
+    if _contradiction(a, b, evidence):
         return False
     if any(n.date_precision in ("month", "year") and n.article_id in evidence.facts for n in (a, b)):
         return evidence.agreement(a.article_id, b.article_id)  # a month's round-up: only by what it shares
     if _two_towns(a, b) and not evidence.agreement(a.article_id, b.article_id):
         return False
-    if (a.article_id in evidence.facts and b.article_id in evidence.facts) or dataset_of(a.article_id) \
-            or dataset_of(b.article_id):  # fmt: skip
+    if a.article_id in evidence.facts and b.article_id in evidence.facts:
+        return not (_vague(a) or _vague(b)) or evidence.agreement(a.article_id, b.article_id)
+    if dataset_of(a.article_id) or dataset_of(b.article_id):
         return True
+    if _vague(a) or _vague(b):
+        return False
     ia, ib = interval(a), interval(b)
     if ia is None or ib is None:
         return False
     gap = max(0, (max(ia[0], ib[0]) - min(ia[1], ib[1])).days)
     return gap == 0 or (gap <= s.weak_gap_days and compare(a.location, b.location, s.max_km).strength > 2)
+
+
+def victims(node: EventNode) -> int:
+    """The people the event killed or injured, as its report counts them."""
+    return node.fatalities + (node.injured or 0)
+
+
+def _contradiction(a: EventNode, b: EventNode, evidence: Evidence) -> str | None:
+    """Why the two events' articles tell different stories, or None; with several victims (in either
+    report), articles naming different people may tell of different victims of one incident."""
+    return evidence.contradiction(a.article_id, b.article_id, people=max(victims(a), victims(b)) <= 1)
+
+
+def _vague(n: EventNode) -> bool:
+    """True when the event has neither its own place nor its own date: a whole region or country, dated
+    by its report (the extractor's fallbacks when the text tells neither); not a dataset row's."""
+    own_date = n.date is not None and (n.date_precision != "day" or n.date != n.published)
+    broad = n.location is not None and RANK[n.location.precision] >= RANK["admin1"]
+    return broad and not own_date and not dataset_of(n.article_id)
 
 
 def _two_towns(a: EventNode, b: EventNode) -> bool:

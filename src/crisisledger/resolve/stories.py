@@ -5,7 +5,8 @@ two different incidents rarely share a full name within a few days. The facts of
 (names, people, street addresses, ages) are read by `resolve.storyfacts` when it is stored.
 
 Two articles are linked as one story when both have at least `min_words` words
-(shorter pages are boilerplate: sign-in forms, newsletter prompts, bylines) and they share a name
+(shorter pages are boilerplate: sign-in forms, newsletter prompts, bylines; a brief of a few
+sentences still names its story's people) and they share a name
 found in at most `max_articles` articles (a common name tells stories apart poorly), and
 - they were published within `near_days` of each other and the shared names are two or more, or
   one is a *person* (a name given with an age or as what happened to them: "Ann Lee, 23," / "Ann
@@ -39,7 +40,8 @@ class StorySettings:
     near_days: int = 3
     follow_days: int = 1095  # a trial or a sentence may come years after the incident
     address_days: int = 30
-    min_words: int = 100
+    min_words: int = 60
+    evidence_words: int = 100  # facts of shorter pages (a brief) are too few to tell stories apart
     max_articles: int = 10
 
 
@@ -54,6 +56,7 @@ class Evidence:
     rare_articles: int = StorySettings.max_articles
     df: dict[str, int] = field(init=False)
     _rare: dict[str, frozenset[str]] = field(init=False, default_factory=dict, repr=False)
+    _streets: dict[str, frozenset[str]] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         df: dict[str, int] = defaultdict(int)
@@ -71,6 +74,13 @@ class Evidence:
             )
         return found
 
+    def streets(self, f: StoryFacts) -> frozenset[str]:
+        """The streets of the article's addresses (see `streets`)."""
+        found = self._streets.get(f.article_id)
+        if found is None:
+            found = self._streets[f.article_id] = streets(f)
+        return found
+
     def agreement(self, a: str, b: str) -> bool:
         """True when articles `a` and `b` share a rare name, an address or an age."""
         fa, fb = self.facts.get(a), self.facts.get(b)
@@ -78,25 +88,44 @@ class Evidence:
             return False
         return bool(self.rare(fa) & self.rare(fb) or fa.addresses & fb.addresses or fa.ages & fb.ages)
 
-    def contradiction(self, a: str, b: str) -> str | None:
+    def contradiction(self, a: str, b: str, people: bool = True) -> str | None:
         """Why articles `a` and `b` seem to tell different stories, or None.
 
-        They do when they share no rare name, no address and no age, and they disagree on at
+        They do when they share no rare name, no street and no age, and they disagree on at
         least one of them: each names rare people (names given with an age or as what happened to
         them), or each gives an address, or each gives ages. Other names (a bystander, a place or
-        an agency read as a name) tell too little to set two reports apart."""
+        an agency read as a name) tell too little to set two reports apart. Two addresses on one
+        street ("the 1200 block of Elm Street", "Elm and Oak streets") may be one scene, and two ages
+        a year apart one person (reports disagree by a birthday), so neither sets reports apart.
+        Without `people` (an incident with several victims: each report may tell of another one),
+        different people alone set nothing apart."""
         fa, fb = self.facts.get(a), self.facts.get(b)
         if fa is None or fb is None:
             return None
         na, nb = self.rare(fa), self.rare(fb)
         if na & nb:
             return None
-        pairs = (("people", na & fa.persons, nb & fb.persons), ("addresses", fa.addresses, fb.addresses),
-                 ("ages", fa.ages, fb.ages))  # fmt: skip
+        near_ages = fb.ages | {a + d for a in fb.ages for d in (-1, 1)}
+        pairs = (("people", na & fa.persons, nb & fb.persons),
+                 ("addresses", self.streets(fa), self.streets(fb)), ("ages", fa.ages, near_ages))  # fmt: skip
         if any(x & y for _, x, y in pairs):
             return None
-        differ = [what for what, x, y in pairs if x and y]
+        differ = [what for what, x, y in pairs if x and y and (people or what != "people")]
         return f"they give different {' and '.join(differ)}" if differ else None
+
+
+def streets(f: StoryFacts) -> frozenset[str]:
+    """The streets of an article's addresses, without block numbers, directions and suffixes
+    ("1200 n elm st" and "elm ave & oak st" → "elm", "oak")."""
+    out = set()
+    for address in f.addresses:
+        for part in address.split(" & "):
+            words = [w for w in part.split() if not w.isdigit() and w not in _DIRECTIONS]
+            out.add(" ".join(words[:-1] or words))
+    return frozenset(out)
+
+
+_DIRECTIONS = frozenset({"n", "s", "e", "w"})
 
 
 @dataclass(frozen=True)

@@ -8,15 +8,18 @@ Computed once when an article is stored (`StoryFacts.of`) and kept in the `story
 so resolving never re-reads article texts. `FACTS_VERSION` changes whenever these rules change;
 stored facts of another version are recomputed on the next resolve.
 
-*Names* are runs of two or three capitalised words (an initial may sit between them) none of
-which is a stop word, a calendar word, a title, a street/agency/place word or a car make, nor
-appears in lower case elsewhere in the same text, nor is possessive ("Fatal Shooting" in a headline
-is not a name when the body says "fatal shooting"); a name is kept as "first last". Bylines and
-reporter credits ("By Jane Smith", "Jane Smith, Staff Writer", "Contact the reporter …") are
-removed first, and a run that reads as a place ("in Baton Rouge", "Cedar Rapids, Iowa") is not a name.
-Nor are officials' names: a name given anywhere in the text after a title ("Sgt. Ann Lee", "police
-spokesman Ann Lee") or followed by one ("Ann Lee, a police spokeswoman,"): the same officials speak
-about many incidents of their town, so their names do not tell stories apart.
+*Names* are runs of two or three capitalised words ("McNeely", "DeShawn", "O'Brien" are words; an
+initial may sit between them) none of which is a stop word, a calendar word, a title, a
+street/agency/place word or a car make, nor appears in lower case elsewhere in the same text, nor is
+possessive ("Fatal Shooting" in a headline is not a name when the body says "fatal shooting"); a name
+is kept as "first last". Bylines and reporter credits ("By Jane Smith", "Jane Smith, Staff Writer",
+"Contact the reporter …") are removed first, and a run that reads as a place ("in Baton Rouge",
+"Cedar Rapids, Iowa") is not a name. Nor is a run followed by an organisation's word ("Mercy General
+Hospital", "Martin Luther King Jr. Day"); a street's name ("Walker Mill Road") is kept, as it tells
+stories apart like an address. Nor are officials' names: a name given anywhere in the text after a
+title ("Sgt. Ann Lee", "police spokesman Ann Lee") or followed by one ("Ann Lee, a police
+spokeswoman,"): the same officials speak about many incidents of their town, so their names do not
+tell stories apart.
 
 *Addresses* are block addresses ("the 1200 block of Elm Street" → "1200 elm st") and intersections
 ("Elm and Oak streets", "Elm Street and Oak Avenue" → "elm st & oak ave", the two streets sorted).
@@ -34,9 +37,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-FACTS_VERSION = 7
+FACTS_VERSION = 9
 
-_WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+# A capitalised word, also with a short capitalised prefix: McNeely, DeShawn, O'Brien, D'Angelo.
+_WORD = r"(?:[A-Z][a-z]{0,2}'?(?=[A-Z]))?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 _RUN = re.compile(rf"\b{_WORD}(?:\s+(?:[A-Z]\.\s+)?{_WORD})+\b")
 _LOWER = re.compile(r"\b[a-z][a-z'-]+\b")
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -65,6 +69,10 @@ _STOP_TEXT = """
     burglary homicide weapon firearm media sun-times newspaper network group company
     image images close chronicle corporation eve intervention military crime metro free sun station general
     project hotline flight stay sciences forensic television safe
+    public safety natural resources violent crimes tip line lives matter jury privacy policy labor
+    thanksgiving christmas halloween emergency room criminal investigation correctional facility juvenile
+    detention marshals service reckless endangerment disease control war story controlled substance club
+    quick facts internet explorer comments schools african american native special agent rangers
 """
 STOP = frozenset(_STOP_TEXT.split())
 
@@ -90,6 +98,16 @@ _TITLES = (
     "representative president director pastor reverend rev professor prof examiner officials official"
 )
 TITLES = frozenset(_TITLES.split())
+# Words that make the capitalised words before them an organisation's name ("Mercy General Hospital",
+# "Lincoln Park High School", "Martin Luther King Jr. Day"). A street's name is kept: it tells stories apart.
+_ORG_WORDS = (
+    "hospital medical center centre clinic general regional memorial school academy college university "
+    "elementary middle church ministries department office police sheriff fire day foundation association "
+    "institute library stadium arena company inc corp llc"
+)
+ORG_WORDS = frozenset(_ORG_WORDS.split())
+_ORG = "|".join(sorted(w.title() for w in ORG_WORDS))
+_ORG_AFTER = re.compile(rf"^(?:,?\s+(?:Jr|Sr)\b\.?)?\s+(?:{_WORD}\s+)?(?:{_ORG})\b")  # "Jr." may come between
 _TITLE_BEFORE = re.compile(rf"(?i)\b(?:{'|'.join(TITLES)})\.?\s+$")
 _TITLE_AFTER = re.compile(rf"(?i)^,\s+(?:a|an|the)\s+(?:[\w'-]+\s+){{0,3}}?(?:{'|'.join(TITLES)})\b")
 _NAME = rf"{_WORD}(?:\s+[A-Z]\.)?\s+{_WORD}"
@@ -218,6 +236,8 @@ def person_names(text: str) -> frozenset[str]:
             if w != "." and w.casefold() not in STOP and w.casefold() not in lower and not w.endswith("'s"):
                 piece.append(w)
                 continue
+            if piece and _ORG_AFTER.match(" ".join(["", *words[k:]]) + text[m.end() : m.end() + 40]):
+                piece = []  # an organisation's name
             if 2 <= len(piece) <= 3:
                 name = f"{piece[0]} {piece[-1]}".casefold()
                 after = k == len(words) and _TITLE_AFTER.match(text[m.end() : m.end() + 60])

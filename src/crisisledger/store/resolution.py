@@ -35,7 +35,8 @@ def load_nodes(conn: Connection) -> tuple[list[EventNode], dict[int, dict[str, A
                 id=row["id"], article_id=row["article_id"], idx=row["idx"],
                 event_type=row["event_type"], sub_event_type=row["sub_event_type"],
                 date=row["date"], date_precision=row["date_precision"], published=row["published"],
-                location=loc, fatalities=row["fatalities"], is_main=bool(row["is_main"]),
+                location=loc, fatalities=row["fatalities"], injured=row["injured"],
+                is_main=bool(row["is_main"]),
             )
         )  # fmt: skip
         rows[row["id"]] = dict(row)
@@ -80,18 +81,19 @@ def load_facts(conn: Connection, min_words: int = StorySettings.min_words) -> li
 
 def load_stories(conn: Connection) -> tuple[list[StoryLink], Evidence]:
     """Same-story links between the stored articles (near copies first, then shared names and
-    addresses), and the story facts as evidence for or against event links."""
+    addresses), and the story facts of the longer articles as evidence for or against event links."""
     a = t.articles.c
     copies = []
     for aid, original in conn.execute(select(a.id, a.duplicate_of).where(a.duplicate_of.is_not(None))):
         first, second = sorted((aid, original))
         copies.append(StoryLink(first, second, (), f"article {aid} is a near copy of {original}"))
     facts = load_facts(conn)
-    return copies + story_links(facts), Evidence({f.article_id: f for f in facts})
+    evidence = Evidence({f.article_id: f for f in facts if f.words >= StorySettings.evidence_words})
+    return copies + story_links(facts), evidence
 
 
 def load_aliases(
-    conn: Connection, min_words: int = StorySettings.min_words, max_copies: int = 1
+    conn: Connection, min_words: int = StorySettings.evidence_words, max_copies: int = 1
 ) -> dict[str, list[str]]:
     """Exact copies (aliases) per stored article. A short page (under `min_words` words) with more than
     `max_copies` copies is boilerplate (a sign-in form, a newsletter prompt) fetched for many stories:
