@@ -5,6 +5,8 @@ Fixtures are written for these tests; entities are given explicitly so spaCy is 
 
 from __future__ import annotations
 
+from collections import Counter
+
 from conftest import make_doc
 from crisisledger.geo.resolve import event_location, find_places
 from crisisledger.geo.us import institution_prefix, state_votes
@@ -128,3 +130,9 @@ def test_outlet_home_is_last_resort() -> None:
     doc = make_doc(text, title="Boy, 8, hurt by gun")
     loc = event_location(doc, 0, len(text))
     assert loc is not None and (loc.name, loc.admin1) == ("Indianapolis", "Indiana")
+
+
+def test_dateline_in_capitals_with_postal_code_votes() -> None:
+    votes = state_votes("A shooting left one dead.\n\nBRAMBLETON, NC (WXYZ) - Police said a man died.")
+    assert votes == Counter({"North Carolina": 2})
+    assert state_votes("He said: OK, IN the end it was fine.") == Counter()

@@ -8,10 +8,21 @@ from __future__ import annotations
 from collections import Counter
 
 from conftest import make_doc
+from crisisledger.geo.gazetteer import Gazetteer
+from crisisledger.geo.places import PlaceMention, to_location
 from crisisledger.geo.resolve import event_location
 from crisisledger.geo.us import headline, state_votes
-from crisisledger.geo.us_event import _scan
-from crisisledger.geo.us_states import state_after
+from crisisledger.geo.us_event import (
+    _Article,
+    _authority,
+    _capital_dateline,
+    _county_over,
+    _key,
+    _scan,
+    _town_inside,
+    _usable,
+)
+from crisisledger.geo.us_states import renamesake, renear, repopulous, state_after
 from crisisledger.model import Location
 from crisisledger.nlp.pipeline import ArticleDoc, Entity
 
@@ -139,3 +150,110 @@ def test_town_across_the_state_line_within_reach_stays() -> None:
     doc = _on_site(make_doc(text, [("Olathe", "GPE")]), "http://www.kctv5.com/story/3")
     loc = where(doc)
     assert (loc.name, loc.admin1) == ("Olathe", "Kansas")
+
+
+def test_syndicated_story_keeps_its_town_of_another_state() -> None:
+    text = (
+        "Waco police said a boy, 13, was hurt on Friday while playing with a rifle cartridge at home. "
+        "Waco officers said the boy is expected to recover."
+    )
+    doc = _on_site(make_doc(text, [("Waco", "GPE")]), "http://www.ksla.com/story/9")
+    loc = where(doc)
+    assert (loc.name, loc.admin1) == ("Waco", "Texas")
+
+
+def test_second_of_two_streets_named_together_is_not_the_place() -> None:
+    text = "A man was found shot near Lynn and Michigan streets in Indianapolis on Thursday."
+    lynn = _mention(text, _town("Lynn", "Indiana"))
+    city = _mention(text, _town("Indianapolis", "Indiana"))
+    assert not _usable(lynn, text)
+    assert _usable(city, text)
+
+
+def _mention(text: str, loc: Location, at: str | None = None) -> PlaceMention:
+    i = text.index(at or loc.name)
+    return PlaceMention(at or loc.name, i, i + len(at or loc.name), loc, 8.0)
+
+
+def _town(name: str, state: str) -> Location:
+    gaz = Gazetteer.default()
+    p = next(p for p in gaz.lookup(name) if p.name == name and p.admin1 == state and p.precision == "city")
+    return to_location(p)
+
+
+def test_small_namesake_without_any_cue_becomes_the_large_one() -> None:
+    gaz = Gazetteer.default()
+    text = "A Hampton boy, 4, died after he found a loaded handgun at home, police said."
+    m = _mention(text, _town("Hampton", "Georgia"))
+    moved = repopulous(m, Counter({"Georgia": 0.5}), gaz, 0.5, [])
+    assert (moved.location.name, moved.location.admin1) == ("Hampton", "Virginia")
+    # another cue for the state, or an outlet home nearby, keeps it
+    assert repopulous(m, Counter({"Georgia": 2.5}), gaz, 0.5, []) is m
+    assert repopulous(m, Counter({"Georgia": 0.5}), gaz, 0.5, [_town("Atlanta", "Georgia")]) is m
+
+
+def test_town_far_from_the_outlet_moves_to_its_namesake_nearby() -> None:
+    gaz = Gazetteer.default()
+    text = "Five people were shot at a home in Newark on Monday night, police said."
+    m = _mention(text, _town("Newark", "New York"))
+    moved = renear(m, [_town("New York City", "New York")], gaz)
+    assert (moved.location.name, moved.location.admin1) == ("Newark", "New Jersey")
+    assert renear(m, [], gaz) is m
+
+
+def test_large_city_of_a_named_state_keeps_its_name() -> None:
+    gaz = Gazetteer.default()
+    text = "Police in Brooklyn said a baby was hurt; an Iowa lawmaker and a Texas company made the news."
+    m = _mention(text, _town("Brooklyn", "New York"))
+    kept = renamesake(m, Counter({"Texas": 3, "Iowa": 2, "New York": 1}), gaz)
+    assert kept is m
+
+
+def test_county_far_ahead_of_a_town_outside_it_wins() -> None:
+    text = "Noxubee County deputies said a Columbus teen was killed in Macon on Friday."
+    gaz = Gazetteer.default()
+    county = to_location(next(p for p in gaz.lookup("Noxubee County") if p.precision == "admin2"), "admin2")
+    columbus, macon = _town("Columbus", "Mississippi"), _town("Macon", "Mississippi")
+    mentions = [_mention(text, county, "Noxubee County"), _mention(text, columbus), _mention(text, macon)]
+    art = _Article(mentions, rank={_key(county): 6.0, _key(columbus): 3.0, _key(macon): 1.0})
+    assert _county_over(art, columbus) == macon  # the county's own town
+    art.rank[_key(county)] = 4.0
+    assert _county_over(art, columbus) == columbus  # not far enough ahead
+
+
+def test_paragraph_opening_with_a_place_in_capitals_is_a_dateline() -> None:
+    text = "Posted Monday\n\nBRAMBLETON -- A man was hurt.\nIDAHO FALLS, Idaho — Two were shot. In OHIO - no."
+    mentions = {w: _mention(text, _town("Austin", "Texas"), w) for w in ("BRAMBLETON", "IDAHO FALLS", "OHIO")}
+    assert _capital_dateline(mentions["BRAMBLETON"], text)
+    assert _capital_dateline(mentions["IDAHO FALLS"], text)
+    assert not _capital_dateline(mentions["OHIO"], text)
+
+
+def test_county_gives_way_to_its_well_supported_town() -> None:
+    text = "Deputies in Marion County said a man was shot near Woodburn; Woodburn police helped."
+    gaz = Gazetteer.default()
+    woodburn = _town("Woodburn", "Oregon")
+    county = to_location(
+        next(p for p in gaz.lookup("Marion County") if p.admin1 == "Oregon" and p.precision == "admin2"),
+        "admin2",
+    )
+    art = _Article([_mention(text, county, "Marion County"), _mention(text, woodburn)])
+    art.rank = {_key(county): 4.0, _key(woodburn): 3.0}
+    town = _town_inside(art, county)
+    assert town is not None and town.location == woodburn
+    art.rank[_key(woodburn)] = 1.0
+    assert _town_inside(art, county) is None
+
+
+def test_county_written_as_an_authority_is_not_the_scene() -> None:
+    text = "Pulaski County Coroner Sam Hill said the girl died. Shots were heard in Pulaski County."
+    gaz = Gazetteer.default()
+    county = to_location(
+        next(p for p in gaz.lookup("Pulaski County") if p.admin1 == "Arkansas" and p.precision == "admin2"),
+        "admin2",
+    )
+    first = _mention(text, county, "Pulaski County")
+    i = text.rindex("Pulaski County")
+    second = PlaceMention("Pulaski County", i, i + len("Pulaski County"), county, 8.0)
+    assert _authority(first, text)
+    assert not _authority(second, text)

@@ -35,3 +35,8 @@ def test_no_home() -> None:
 def test_home_location() -> None:
     loc = host_home("https://www.nbclosangeles.com/news/x")
     assert loc is not None and (loc.name, loc.admin1, loc.precision) == ("Los Angeles", "California", "city")
+
+
+def test_host_named_after_a_state_and_its_great_city() -> None:
+    assert host_homes("http://www.nbcnewyork.com/news/local/x") == {("New York City", "NY"): 1}
+    assert host_homes("http://www.kansascity.com/news/x") == {("Kansas City", "MO"): 1}

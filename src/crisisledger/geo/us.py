@@ -1,7 +1,8 @@
 """US state context for local news: which state an article is about.
 
 `state_votes(text, title)` counts the state names the text writes ("Delaware State Police", "South
-Florida"), AP abbreviations after a place ("Felton, Minn."), postal codes after a place ("Columbus, GA")
+Florida"), AP abbreviations after a place ("Felton, Minn."), postal codes after a place ("Columbus, GA",
+"LUMBERTON, NC (WMBF) -" opening a paragraph)
 and the state of a TV station or newspaper named in the page furniture. The title and the top of the
 page count double. Place resolution uses the votes to choose among US namesakes (Monroe, Connecticut
 rather than Monroe, Louisiana).
@@ -64,6 +65,10 @@ _AP = re.compile(
     + r")(?![\w])"
 )
 _POSTAL = re.compile(r"[a-z.],\s+(" + "|".join(STATES) + r")(?![A-Za-z])")
+# "LUMBERTON, NC (WMBF) -": a dateline in capitals with the postal code.
+_POSTAL_DATELINE = re.compile(
+    r"(?m)^\W{0,3}[A-Z][A-Z.'’ -]{2,30},\s+(" + "|".join(STATES) + r")(?=\s*(?:\(|-|–|—|$))"
+)
 _OUTLET = re.compile("|".join(re.escape(n) for n in OUTLETS))
 
 _INSTITUTION = re.compile(
@@ -119,6 +124,8 @@ def _state_votes(text: str, title: str | None, top: int) -> Counter[str]:
             if name:
                 votes[name] += base + 1
         for m in _POSTAL.finditer(part):
+            votes[STATES[m.group(1)]] += base + 1
+        for m in _POSTAL_DATELINE.finditer(part):
             votes[STATES[m.group(1)]] += base + 1
         for m in _OUTLET.finditer(part):
             if OUTLETS[m.group()]:

@@ -7,13 +7,18 @@ states ("Greene County"). `us_event_location` re-reads the resolved mentions of 
 - mentions that open a street name ("Houston Street", "Tennessee Ave.") or a hospital's city are set aside,
   and so are words of the people's names the article gives ("Joshua" after "Joshua Reed");
 - counties and towns are re-chosen among their namesakes by the article's states (state names, outlets
-  named in the text or in the page's address, the states of the towns it names; see `geo.us_states`);
+  named in the text or in the page's address, the states of the towns it names), by the outlet's reach
+  and, for a town nothing else points to, by size (see `geo.us_states`);
 - among the towns of the event's span (else of its sentence, else of the article), the one the article is
-  about wins: named often, in the headline, as a dateline, after "in/at", before "police" — not the
-  most populous one;
-- a county or state in the span gives way to the article's town inside it (or the outlet's home there);
+  about wins: named often, in the headline, as a dateline (also "IDAHO FALLS --" opening a paragraph),
+  after "in/at", before "police" — not the most populous one;
+- a county or state in the span gives way to the article's town inside it (or the outlet's home there),
+  and a county named as an authority ("Pulaski County Coroner") to the headline's town; a county far
+  better supported than the chosen town, which lies outside it, wins over that town;
 - a town far from the outlet's home, in a state the page never names while it names the home's, gives way
-  to that home (a Chicago neighbourhood called "Austin" is not the Texas capital).
+  to that home (a Chicago neighbourhood called "Austin" is not the Texas capital) — unless the page names
+  no town of the home's state and the town is well supported (a syndicated story: "Waco police said" on
+  a Shreveport station's site).
 """
 
 from __future__ import annotations
@@ -34,6 +39,8 @@ from crisisledger.geo.us_states import (
     named_states,
     recounty,
     renamesake,
+    renear,
+    repopulous,
     restate,
     state_scores,
 )
@@ -43,11 +50,14 @@ from crisisledger.model import Location
 if TYPE_CHECKING:
     from crisisledger.nlp.pipeline import ArticleDoc
 
-# "Houston Street", "California Ave.", "Preston St": a street named after a place.
+# "Houston Street", "California Ave.", "Lynn and Michigan streets": a street named after a place.
 _STREET_AFTER = re.compile(
     r"^\.?\s+(?:Avenue|Ave\b|Street|St\b|Road|Rd\b|Boulevard|Blvd|Drive|Dr\b|Lane|Ln\b|Way\b|Place\b|"
-    r"Pl\b|Court\b|Ct\b|Parkway|Pkwy|Highway|Hwy|Terrace|Circle|Trail|Pike\b|Expressway|Turnpike)"
+    r"Pl\b|Court\b|Ct\b|Parkway|Pkwy|Highway|Hwy|Terrace|Circle|Trail|Pike\b|Expressway|Turnpike|"
+    r"(?:and|&)\s+(?:[NSEW]\.?\s+)?[A-Z][a-z]+\s+(?:[Ss]treets|[Aa]venues|[Rr]oads|[Dd]rives|[Bb]oulevards)\b)"
 )
+# "Lynn and Michigan streets": the second of two streets named together.
+_STREETS_AFTER = re.compile(r"^\s+(?:[Ss]treets|[Aa]venues|[Rr]oads|[Dd]rives|[Bb]oulevards)\b")
 _STREET_BEFORE = re.compile(
     r"(?:\bblock of|\d+(?:st|nd|rd|th)? (?:and|&)|\b\d{2,5})\s+(?:[NSEW]\.?\s+|North |South |East |West )?$"
 )
@@ -104,7 +114,11 @@ def _usable(m: PlaceMention, text: str) -> bool:
     if m.location.precision == "admin2" and not (m.dateline or _COUNTY_WORD.search(m.text)):
         return False  # a bare "Lee" or "Sutter": a name far more often than a county
     after, before = text[m.end : m.end + 16], text[max(0, m.start - 24) : m.start]
-    return not (_STREET_AFTER.match(after) or _STREET_BEFORE.search(before))
+    return not (
+        _STREET_AFTER.match(text[m.end : m.end + 48])
+        or _STREETS_AFTER.match(after)
+        or _STREET_BEFORE.search(before)
+    )
 
 
 def _hospital(m: PlaceMention, text: str) -> bool:
@@ -137,7 +151,9 @@ def _personal(m: PlaceMention, names: set[str], text: str, head: str) -> bool:
     )
 
 
-def _analyse(doc: ArticleDoc, mentions: list[PlaceMention], title: PlaceMention | None) -> _Article:
+def _analyse(
+    doc: ArticleDoc, mentions: list[PlaceMention], title: PlaceMention | None, home: Location | None = None
+) -> _Article:
     text = doc.text
     gaz = Gazetteer.default()
     names = _person_words(doc)
@@ -150,8 +166,15 @@ def _analyse(doc: ArticleDoc, mentions: list[PlaceMention], title: PlaceMention 
         and (r := restate(m, text, gaz)) is not None
     ]
     named = named_states(doc)
+    homes = [h for h in (host_home(doc.article.url), home) if h is not None]
     if named:
         usable = [renamesake(m, named, gaz) for m in usable]
+    if homes:
+        usable = [renear(m, homes, gaz) for m in usable]
+        title = renear(title, homes, gaz) if title is not None else None
+    states = state_scores(named, usable, gaz)
+    areas = {m.location.admin1 for m in usable if m.location.precision == "admin2"}
+    usable = [m if m.location.admin1 in areas else repopulous(m, states, gaz, 0.5, homes) for m in usable]
     towns = [m.location for m in usable if m.location.precision in ("city", "point")]
     states = state_scores(named, usable, gaz)
     if any(m.location.precision == "admin2" for m in usable):
@@ -176,7 +199,7 @@ def _analyse(doc: ArticleDoc, mentions: list[PlaceMention], title: PlaceMention 
         elif head and re.search(rf"(?<!\w){re.escape(fold(loc.name))}(?!\w)", head):
             support += 1.5
             art.headline.add(key)
-        if any(m.dateline for m in group):
+        if any(m.dateline or _capital_dateline(m, text) for m in group):
             support += 2.0
         if any(
             _LOCATIVE_BEFORE.search(text[max(0, m.start - 14) : m.start])
@@ -198,14 +221,31 @@ def _analyse(doc: ArticleDoc, mentions: list[PlaceMention], title: PlaceMention 
     return art
 
 
+# "IDAHO FALLS -- A man ...", "MOON LAKE — Three people ...": a paragraph opening with a place in capitals.
+_CAPITAL_BEFORE = re.compile(r"(?:^|\n)\W{0,3}$")
+_CAPITAL_AFTER = re.compile(r"^(?:,\s+[A-Za-z. ]{2,15})?\s*(?:—|–|--|-\s|\()")
+
+
+def _capital_dateline(m: PlaceMention, text: str) -> bool:
+    """Whether a mention is a dateline written in capitals at the start of a paragraph."""
+    return (
+        m.text.isupper()
+        and len(m.text) > 2
+        and bool(_CAPITAL_BEFORE.search(text[max(0, m.start - 4) : m.start]))
+        and bool(_CAPITAL_AFTER.match(text[m.end : m.end + 24]))
+    )
+
+
 _CACHE: dict[int, tuple[ArticleDoc, str, _Article]] = {}
 
 
-def _article(doc: ArticleDoc, mentions: list[PlaceMention], title: PlaceMention | None) -> _Article:
+def _article(
+    doc: ArticleDoc, mentions: list[PlaceMention], title: PlaceMention | None, home: Location | None
+) -> _Article:
     hit = _CACHE.get(id(doc))
     if hit is not None and hit[0] is doc and hit[1] == doc.text:
         return hit[2]
-    art = _analyse(doc, mentions, title)
+    art = _analyse(doc, mentions, title, home)
     if len(_CACHE) > 64:
         _CACHE.clear()
     _CACHE[id(doc)] = (doc, doc.text, art)
@@ -235,8 +275,12 @@ def us_event_location(
     end: int,
 ) -> Location | None:
     """The place of the event evidenced by text[start:end] in a US article (see the module doc)."""
-    art = _article(doc, mentions, title)
+    art = _article(doc, mentions, title, home)
     loc = _place(doc, art, home, start, end)
+    loc = _county_over(art, loc)
+    if loc is not None and loc.precision == "admin2":
+        town = _town_inside(art, loc)
+        loc = town.location if town is not None else loc
     if loc is None or loc.precision not in ("city", "point") or not art.named:
         return loc
     lead = max(art.named.values())
@@ -246,11 +290,64 @@ def us_event_location(
     # unless the town lies within the outlet's reach (a station covering towns across a state line)
     for other in (host_home(doc.article.url), home):
         if other is not None and art.named.get(other.admin1 or "", 0) == lead:
+            if art.rank.get(_key(loc), 0.0) >= 3.0 and not _names_town_in(art, other):
+                return loc  # a well-supported town of a syndicated story
             return other if _distance_km(loc, other) > _REACH_KM else loc
     return loc
 
 
 _REACH_KM = 150.0
+
+
+def _county_over(art: _Article, loc: Location | None) -> Location | None:
+    """The article's county when it far outranks the chosen town, which lies outside it ("Noxubee County
+    deputies ..." with "a Columbus teen"): the best-supported town inside the county, else the county."""
+    if loc is None or loc.precision not in ("city", "point"):
+        return loc
+    counties = [m for m in art.mentions if m.location.precision == "admin2"]
+    if not counties:
+        return loc
+    top = max(counties, key=lambda m: art.rank[_key(m.location)]).location
+    if _inside(loc, top) or art.rank[_key(top)] - art.rank.get(_key(loc), 0.0) < _COUNTY_GAP:
+        return loc
+    inner = [
+        m for m in art.mentions if m.location.precision in ("city", "point") and _inside(m.location, top)
+    ]
+    return max(inner, key=lambda m: art.rank[_key(m.location)]).location if inner else top
+
+
+_COUNTY_GAP = 2.0
+
+
+def _town_inside(art: _Article, area: Location) -> PlaceMention | None:
+    """The best-supported town of the article inside a county, when well enough supported."""
+    inner = [
+        m
+        for m in art.mentions
+        if m.location.precision in ("city", "point") and not m.container and _inside(m.location, area)
+    ]
+    best = max(inner, key=lambda m: art.rank[_key(m.location)], default=None)
+    return best if best is not None and art.rank[_key(best.location)] >= _INNER_MIN else None
+
+
+_INNER_MIN = 2.0
+_AUTHORITY_AFTER = re.compile(
+    r"^(?:'s|’s)?\s+(?:Coroner|Sheriff|Sheriff's|Sheriff’s|Prosecutor|District Attorney|Medical Examiner|"
+    r"Court|Jail|Commission|Emergency|Dispatch|Deputies|Police)\b"
+)
+
+
+def _authority(m: PlaceMention, text: str) -> bool:
+    """Whether a county mention names an authority ("Pulaski County Coroner"), not the scene."""
+    return bool(_AUTHORITY_AFTER.match(text[m.end : m.end + 24]))
+
+
+def _names_town_in(art: _Article, home: Location) -> bool:
+    """Whether the page names a town of the outlet home's state (a syndicated story about a town of
+    another state names none there: "Waco police said" on a Shreveport station's site)."""
+    return any(
+        m.location.precision in ("city", "point") and m.location.admin1 == home.admin1 for m in art.mentions
+    )
 
 
 def _place(doc: ArticleDoc, art: _Article, home: Location | None, start: int, end: int) -> Location | None:
@@ -287,12 +384,23 @@ def _place(doc: ArticleDoc, art: _Article, home: Location | None, start: int, en
         inner = art.best if art.best is not None and _inside(art.best.location, area.location) else None
         if inner is None and title is not None and _inside(title.location, area.location):
             inner = title
+        if inner is None and area.location.precision == "admin2":
+            inner = _town_inside(art, area.location)
+        best = art.best
+        if (
+            inner is None
+            and best is not None
+            and _key(best.location) in art.headline
+            and _authority(area, doc.text)
+        ):
+            inner = best  # "Pulaski County Coroner said" under "Boy dies in Redfield shooting"
         if inner is None and area.location.precision == "admin1":
             site = host_home(doc.article.url)  # "Tennessee police said" on a Nashville station's site
             return site if site is not None and site.admin1 == area.location.admin1 else area.location
         return (inner or area).location
     best = art.best
-    dateline = next((m for m in art.mentions if m.dateline and m.location.precision == "city"), None)
+    datelines = (m for m in art.mentions if m.dateline or _capital_dateline(m, doc.text))
+    dateline = next((m for m in datelines if m.location.precision == "city"), None)
     if dateline is not None and (pick is None or pick.location.admin1 != dateline.location.admin1):
         return dateline.location  # a report filed from a place is about that place unless it names one nearby
     if pick is None:

@@ -1,7 +1,8 @@
 """The home of the US outlet that published a page, read from its web address.
 
 Local news sites carry their station's call sign ("wsmv.com", "kctv5.com", "wsbtv.com") or their
-city's name ("nbclosangeles.com", "chicago.suntimes.com", "juneauempire.com"). `host_homes(url)` turns
+city's name ("nbclosangeles.com", "chicago.suntimes.com", "juneauempire.com"; "nbcnewyork.com" is the
+city of millions named after its state, "arkansasonline.com" a state alone). `host_homes(url)` turns
 the host into (city, postal state) → 1, a weak cue like a station named in the text: it only helps to
 choose among namesakes and, when a story names no place, gives a last resort. Archive addresses
 ("web.archive.org/web/2016.../http://...") are read for the page they hold.
@@ -48,6 +49,10 @@ def _city_names() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
                 best[k] = (c[6][i], c[0][i], postal[c[2][i]])
     names = {k: (city, st) for k, (_, city, st) in best.items()}
     names.update({k: ("", st) for k, st in states.items()})  # "arkansasonline": the state alone
+    for k, st in states.items():  # "nbcnewyork": the city of a million people named after its state
+        pop, city, city_st = best.get(k + "city", (0, "", ""))
+        if city_st == st and pop >= 1_000_000:
+            names[k] = (city, st)
     pattern = re.compile("|".join(sorted(names, key=len, reverse=True)) or "(?!)")
     return pattern, names
 

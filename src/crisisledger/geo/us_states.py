@@ -3,11 +3,14 @@
 `named_states` counts the states a page names (state names, outlets in the text, the outlet of its
 address); `state_scores` adds the towns it names. A county ("Greene County"), a town written with a
 state ("Franklin, Tenn.") or a town resolved in a state the page hardly names ("Wilmington" on a Los
-Angeles station's site) is moved to the namesake that support points to.
+Angeles station's site) is moved to the namesake that support points to; a town far from the outlet's
+home to its namesake within the outlet's reach (`renear`); a small namesake nothing on the page points to
+to the far larger one (`repopulous`).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -146,8 +149,68 @@ def renamesake(m: PlaceMention, states: Counter[str], gaz: Gazetteer) -> PlaceMe
         for p in gaz.lookup(m.text)
         if p.country_code == "US" and p.precision == "city" and states.get(p.admin1 or "", 0) >= 0.5 * top
     ]
-    if not cands:
-        return m
+    if not cands or (states.get(loc.admin1 or "", 0) > 0 and _cue(loc, gaz) == 2.0):
+        return m  # none, or a city dwarfing its namesakes in a state the page names ("Brooklyn")
 
     best = max(cands, key=lambda p: (states[p.admin1 or ""], p.population))
     return PlaceMention(m.text, m.start, m.end, to_location(best), m.score, m.container, m.dateline)
+
+
+def km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
+    """Rough distance in km (equirectangular; fine at the scale of a station's reach)."""
+    dy = (a_lat - b_lat) * 111.0
+    dx = (a_lon - b_lon) * 111.0 * math.cos(math.radians((a_lat + b_lat) / 2))
+    return math.hypot(dx, dy)
+
+
+def renear(m: PlaceMention, homes: list[Location], gaz: Gazetteer, reach: float = 120.0) -> PlaceMention:
+    """A town resolved far from every home of the outlet, moved to its namesake within the outlet's reach
+    ("Newark" on a New York station's site is the New Jersey city)."""
+    loc = m.location
+    if loc.precision != "city" or m.container or loc.lat is None or loc.lon is None:
+        return m
+    if not homes or _near(loc.lat, loc.lon, homes, reach):
+        return m
+    name = fold(loc.name)
+    cands = [
+        p
+        for p in gaz.lookup(m.text)
+        if p.country_code == "US"
+        and p.precision == "city"
+        and fold(p.name) == name
+        and _near(p.lat, p.lon, homes, reach)
+    ]
+    if not cands:
+        return m
+    best = max(cands, key=lambda p: p.population)
+    return PlaceMention(m.text, m.start, m.end, to_location(best), m.score, m.container, m.dateline)
+
+
+def repopulous(
+    m: PlaceMention, states: Counter[str], gaz: Gazetteer, own: float, homes: list[Location]
+) -> PlaceMention:
+    """A town resolved to a small namesake although nothing else on the page points to its state (`own`:
+    the support the town gives its state by itself) and no outlet home lies near it, moved to its far
+    more populous namesake ("Hampton" alone is the Virginia city)."""
+    loc = m.location
+    if loc.precision != "city" or m.container or states.get(loc.admin1 or "", 0) > own:
+        return m
+    if loc.lat is None or loc.lon is None or _near(loc.lat, loc.lon, homes, 150.0):
+        return m
+    name = fold(loc.name)
+    cands = [
+        p
+        for p in gaz.lookup(m.text)
+        if p.country_code == "US" and p.precision == "city" and fold(p.name) == name
+    ]
+    if not cands:
+        return m
+    top = max(cands, key=lambda p: p.population)
+    mine = max((p.population for p in cands if p.admin1 == loc.admin1 and p.admin2 == loc.admin2), default=0)
+    if top.admin1 == loc.admin1 or top.population < 3 * max(mine, 1):
+        return m
+    return PlaceMention(m.text, m.start, m.end, to_location(top), m.score, m.container, m.dateline)
+
+
+def _near(lat: float, lon: float, homes: list[Location], reach: float) -> bool:
+    return any(h.lat is not None and h.lon is not None and km(lat, lon, h.lat, h.lon) <= reach for h in homes)
