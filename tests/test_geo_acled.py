@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from conftest import km_between as km
 from conftest import make_doc as doc
+from crisisledger.geo.admin_hints import hint_countries, hint_towns
+from crisisledger.geo.countries import fold
 from crisisledger.geo.gazetteer import Gazetteer, admin_key, skeleton
 from crisisledger.geo.resolve import event_location
 from crisisledger.model import Location
@@ -104,3 +106,56 @@ def test_ex_prefix_of_a_group_counts() -> None:
 
     assert country_votes("Ex-Seleka fighters looted a market.") == {"CF": 1}
     assert country_votes("The ex-Seleka coalition split.") == {"CF": 1}
+
+
+def test_admin_key_keeps_names_that_open_like_french_articles() -> None:
+    assert admin_key("Delta State") == "delta"  # not "lta"
+    assert admin_key("Deir ez-Zor Governorate") == "deir ez-zor"
+    assert admin_key("Dubai Emirate") == "dubai"
+    assert admin_key("Province de la Tapoa") == "tapoa"
+
+
+def test_state_word_after_a_nigerian_state_name() -> None:
+    loc = locate("Militants raided a creek settlement in the south of Delta State, killing three guards.")
+    assert loc is not None and loc.country_code == "NG" and loc.admin1 == "Delta"
+
+
+def test_hint_countries_read_district_seats_as_towns() -> None:
+    gaz = Gazetteer.default()
+    assert hint_countries(["Qqvill", "Batangafo"], gaz) == {"CF"}  # a district named after its seat
+    assert hint_countries(["Bandiagara", "Bankass"], gaz) == {"ML"}  # not Banks County (US) by spelling
+    assert hint_towns("Bar", gaz) == set()  # short names say nothing
+
+
+def test_unknown_village_with_district_seat_in_parentheses() -> None:
+    loc = locate("On 2 March 2021, armed men looted shops in Qqzorimbo (Qqvill, Batangafo). No casualties.")
+    assert loc is not None and loc.country_code == "CF" and loc.name == "Batangafo"
+
+
+def test_town_of_that_very_name_beats_a_city_found_under_an_alternate_name() -> None:
+    loc = locate("Four herders were killed by armed men in the Obo area last week.")
+    assert loc is not None and loc.country_code == "CF" and loc.name == "Obo"
+
+
+def test_small_namesake_abroad_does_not_outvote_groups() -> None:
+    text = "Troops fought Boko Haram fighters near Talala and killed five of them."
+    loc = locate(text, (("Boko Haram", "ORG"), ("Talala", "GPE")))
+    assert loc is not None and loc.country_code == "NG"
+
+
+def test_demonym_alone_does_not_contest_a_named_town() -> None:
+    loc = locate("Somali bandits raided Wajir town at night, killing two traders.", (("Somali", "NORP"),))
+    assert loc is not None and loc.country_code == "KE" and loc.name == "Wajir"
+
+
+def test_fold_treats_ayn_marks_as_apostrophes() -> None:
+    assert fold("Ma‘arrat") == fold("Ma'arrat") == fold("Ma’arrat") == "ma'arrat"
+    assert skeleton("Tall Rif‘at") == skeleton("Tal Rifaat")  # "at" after the mark is no article
+
+
+def test_spelling_variant_looked_up_in_the_named_country_not_the_demonyms() -> None:
+    text = "Foreign warplanes of the Russian air force struck Maaret Al-Numan city, Idleb, at dawn."
+    ents = (("Russian", "NORP"), ("Maaret Al-Numan", "PERSON"), ("Idleb", "PERSON"))
+    loc = locate(text, ents)
+    assert loc is not None and loc.country_code == "SY" and loc.admin1 == "Idlib"
+    assert loc.precision == "city" and km(loc.lat or 0, loc.lon or 0, 35.65, 36.68) < 10

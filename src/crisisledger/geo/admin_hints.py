@@ -51,7 +51,9 @@ def admin_hints(text: str, end: int) -> list[str]:
 
 def hint_countries(hints: list[str], gaz: Gazetteer) -> set[str]:
     """Countries the admin names written after a mention can lie in (empty when none is known): those all
-    known names share, else any of them ("(Fulton, Georgia)": the state or the country)."""
+    known names share, else those of the most specific name ("(Bossaso, Bar)": Bossaso's country, not
+    every country with a town "Bar"). An admin name may also be a town's ("(Ouassi, Batangafo)": ACLED's
+    districts are mostly named after their seat, which GeoNames has only as a town)."""
     per_hint: list[set[str]] = []
     for h in hints:
         h_clean = h.rstrip(".").strip()
@@ -62,12 +64,29 @@ def hint_countries(hints: list[str], gaz: Gazetteer) -> set[str]:
         if c is not None and not is_demonym(h_clean):
             per_hint.append({c.code})
             continue
-        codes = {p.country_code for p in gaz.admin_lookup(h_clean)}
+        codes = {p.country_code for p in gaz.admin_lookup(h_clean)} | hint_towns(h_clean, gaz)
         if codes:
             per_hint.append(codes)
     if not per_hint:
         return set()
-    return set.intersection(*per_hint) or set.union(*per_hint)
+    shared = set.intersection(*per_hint)
+    if shared:
+        return shared
+    fewest = min(len(s) for s in per_hint)
+    return set.union(*(s for s in per_hint if len(s) == fewest))
+
+
+def hint_towns(hint: str, gaz: Gazetteer) -> set[str]:
+    """Countries with a town written exactly as an admin hint (the seat a district is named after; a
+    hamlet of that name abroad, or a short name, says nothing)."""
+    key = fold(hint)
+    if len(key) < 4:
+        return set()  # "Bar", "Ali": too many namesakes to say anything
+    return {
+        p.country_code
+        for p in gaz.lookup(hint)
+        if p.precision == "city" and fold(p.name) == key and p.population >= 5000
+    }
 
 
 def hint_admin1(hints: list[str], gaz: Gazetteer) -> set[tuple[str, str]]:
@@ -109,8 +128,13 @@ def hint_matches(p: Place, hints: list[str], gaz: Gazetteer) -> bool:
     if p.precision not in ("city", "point") or p.admin2:
         return False
     for h in hints:  # GeoNames gives most towns no district: one near the district's centre is in it
-        for area in gaz.admin_lookup(h.rstrip(".").strip(), p.country_code):
+        h_clean = h.rstrip(".").strip()
+        for area in gaz.admin_lookup(h_clean, p.country_code):
             if area.precision == "admin2" and _km(p.lat, p.lon, area.lat, area.lon) <= 50.0:
+                return True
+        if p.country_code in hint_towns(h_clean, gaz):  # or near the town the district is named after
+            seats = [t for t in gaz.lookup(h_clean) if t.country_code == p.country_code and t.id != p.id]
+            if any(t.precision == "city" and _km(p.lat, p.lon, t.lat, t.lon) <= 50.0 for t in seats):
                 return True
     return False
 

@@ -22,7 +22,7 @@ from crisisledger.geo.gazetteer import Gazetteer, Place
 from crisisledger.geo.headline import home_location, title_place
 from crisisledger.geo.places import PlaceMention, country_location, to_location
 from crisisledger.geo.priors import country_hints
-from crisisledger.geo.scoring import accept, alias, score_place, slot_bonus
+from crisisledger.geo.scoring import accept, alias, alias_penalty, score_place, slot_bonus
 from crisisledger.geo.spans import (
     ADMIN1_TYPES,
     AREAS,
@@ -109,7 +109,7 @@ def analyse_places(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None, Ext
     for sp, cands, hints in place_spans:
         codes = {p.country_code for p in cands}
         if sp.strong and (len(codes) == 1 or cands[0].population >= 300000) and not alias(cands[0], sp):
-            ctx.vote(sp.key, cands[0].country_code, 4)
+            ctx.vote(sp.key, cands[0].country_code, 4 if ctx.fits(cands[0]) else 1)
             if cands[0].precision == "admin1" and cands[0].admin1:
                 ctx.admin1[admin1_key(cands[0].country_code, cands[0].admin1)] += 1
         elif sp.type_hint in ADMIN1_TYPES or sp.type_hint in ("district", "county"):
@@ -131,17 +131,22 @@ def analyse_places(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None, Ext
             if code != "US":
                 ctx.countries[code] -= 2 * min(n, 3)
         ctx.countries += Counter()  # drop non-positive counts
-    if (
-        unknown and ctx.dominant and "US" not in ctx.countries
-    ):  # "Saraqeb" for "Saraqib", in the text's country
+    if unknown and "US" not in ctx.countries:  # "Saraqeb" for "Saraqib", in the text's country
         for sp in unknown:
-            cands = gaz.fuzzy_towns(sp.text, ctx.dominant)
+            cands = next(
+                (f for code in _fuzzy_countries(ctx, place_spans) if (f := gaz.fuzzy_towns(sp.text, code))),
+                [],
+            )
             if cands:
                 place_spans.append((sp, cands, [h for h in admin_hints(text, sp.end) if fold(h) != sp.key]))
     mentions: list[PlaceMention] = []
     for sp, cands, hints in place_spans:
         scored = [
-            (score_place(p, sp, hints, ctx, gaz) + slot_bonus(p, sp, cands), -i, p)
+            (
+                score_place(p, sp, hints, ctx, gaz) + slot_bonus(p, sp, cands) - alias_penalty(p, sp, cands),
+                -i,
+                p,
+            )
             for i, p in enumerate(cands)
         ]
         score, _, best = max(scored)
@@ -175,6 +180,20 @@ def analyse_places(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None, Ext
         _CACHE.clear()
     _CACHE[id(doc)] = (doc, text, mentions, dominant, extra)
     return mentions, dominant, extra
+
+
+def _fuzzy_countries(ctx: Context, place_spans: list[tuple[Span, list[Place], list[str]]]) -> list[str]:
+    """Countries to look an unknown name up in by spelling: the text's leading country by names and
+    groups, then those of names with candidates in one country only ("Idleb"); a demonym ("Russian
+    warplanes struck ...") only when nothing else points anywhere."""
+    cues = Counter({code: n - ctx.actors[code] for code, n in ctx.countries.items()}) + Counter()
+    codes = [code for code, _ in cues.most_common(1)]
+    for _, cands, _ in place_spans:
+        if len(here := {p.country_code for p in cands}) == 1 and (code := here.pop()) not in codes:
+            codes.append(code)
+    if not codes and ctx.dominant:
+        codes.append(ctx.dominant)
+    return codes[:2]  # each new country builds a spelling index once: keep to the likely ones
 
 
 _JOIN = re.compile(r"^\s*(?:,|\(|\s)\s*(?:[A-Z][\w'’-]*\s*(?:,|\()?\s*){0,3}$")

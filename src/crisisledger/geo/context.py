@@ -68,21 +68,34 @@ class Context:
         self.named: Counter[str] = Counter()  # votes from country names and places only (no demonyms)
         self.own: dict[str, Counter[str]] = {}  # per folded name: the votes it gave itself
         self.states: Counter[str] = Counter()  # US state name → votes (see `geo.us.state_votes`)
+        self.actors: Counter[str] = Counter()  # votes from demonyms and actors' adjectives ("Somali bandits")
 
     def vote(self, key: str, code: str, n: int, named: bool = True) -> None:
         self.countries[code] += n
         if named:
             self.named[code] += n
             self.own.setdefault(key, Counter())[code] += n
+        elif key:
+            self.actors[code] += n
 
     def supported(self, key: str, code: str) -> bool:
         """Whether a country has votes from anything but the name `key` (other names, groups, demonyms)."""
         return self.countries[code] - self.own.get(key, Counter())[code] > 0
 
     def contested(self, key: str) -> bool:
-        """Whether anything but the name `key` votes for some country."""
+        """Whether anything but the name `key` votes for some country; a demonym alone does not ("Somali
+        herders raided Wajir": who acted, not where)."""
         own = self.own.get(key, Counter())
-        return any(n - own[code] > 0 for code, n in self.countries.items())
+        return any(n - own[code] - self.actors[code] > 0 for code, n in self.countries.items())
+
+    def fits(self, p: Place) -> bool:
+        """Whether a place's country agrees with the cues found so far: country names, places and groups
+        (demonyms do not count), or there are none. A small namesake abroad ("Talala" in a note on Boko
+        Haram) should not outvote them."""
+        if p.population >= 100000 or p.precision not in ("city", "point"):
+            return True
+        cues = {code for code, n in self.countries.items() if n - self.actors[code] > 0}
+        return not cues or p.country_code in cues
 
     @property
     def dominant(self) -> str | None:

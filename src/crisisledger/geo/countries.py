@@ -361,6 +361,7 @@ DEMONYMS: dict[str, str] = {
 ALIASES.update(DEMONYMS)
 
 _SPACES = re.compile(r"\s+")
+_APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʿʾ`´"})  # "Ma‘arrat" and "Ma'arrat" fold alike
 
 
 @lru_cache(maxsize=65536)
@@ -368,7 +369,7 @@ def fold(text: str) -> str:
     """Lower-case, strip accents and collapse spaces: the key every name table uses."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", plain.replace("’", "'")).strip().lower()
+    return _SPACES.sub(" ", plain.translate(_APOSTROPHES)).strip().lower()
 
 
 def _base_name(code: str) -> str:

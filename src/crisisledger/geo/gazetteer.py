@@ -34,7 +34,7 @@ from typing import Any
 from crisisledger.geo.countries import _codes, fold, get_country
 from crisisledger.geo.subdivisions import join_subdivisions
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 7
 _ADMIN = ("admin1", "admin2")
 PRECISION_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
 
@@ -48,7 +48,7 @@ ADMIN_WORDS = re.compile(
     r"sha`biyat|sha'biyat|shabiyat)\b"
 )
 # "Province du Soum", "Province de l'Oudalan": the article left once the admin word is gone.
-_ADMIN_ARTICLE = re.compile(r"^(?:du|des|de la|de l'|de|d'|of|l')\s*")
+_ADMIN_ARTICLE = re.compile(r"^(?:(?:de l'|d'|l')\s*|(?:du|des|de la|de|of)\s+)")  # not "de" of "Delta"
 # Skeleton of a name: no articles, vowels, h/w/y/v or doubled letters ("Dayr az Zawr" ~ "Deir ez-Zor").
 _SKEL_ARTICLE = re.compile(r"(?:^|[\s-])(?:al|el|ar|as|ad|an|ash|at|az|ath)(?:[\s-]|$)")
 _LATIN = re.compile(r"^[A-Za-z0-9\u00c0-\u024f'’ .()-]+$")

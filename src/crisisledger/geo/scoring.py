@@ -70,6 +70,15 @@ def slot_bonus(p: Place, sp: Span, cands: list[Place]) -> float:
     return 0.0 if any(c.precision == "city" and c.country_code == p.country_code for c in cands) else 1.5
 
 
+def alias_penalty(p: Place, sp: Span, cands: list[Place]) -> float:
+    """A town found only under another of its names ("Kita" for Quito, "Obo" for Obihiro) when a town of
+    that very name exists: the namesake first."""
+    if p.precision not in ("city", "point") or fold(p.name) == sp.key:
+        return 0.0
+    exact = any(c.precision in ("city", "point") and fold(c.name) == sp.key for c in cands)
+    return 0.7 if exact else 0.0
+
+
 def _state_bonus(state: str, states: Counter[str]) -> float:
     """Score for a US place in `state` given the article's state votes: the leading state much more."""
     n = states.get(state, 0)
