@@ -133,9 +133,9 @@ def pipeline_fold(model: Classifier, rows: list[AcledRow]) -> tuple[list[str], l
     real_load, real_sub = classifier.load_classifier, events._sub_event_type
     calls: list[tuple[events._Draft, str]] = []
 
-    def sub_event_type(draft: events._Draft, text: str) -> str:
+    def sub_event_type(draft: events._Draft, text: str, note: bool) -> str:
         calls.append((draft, text))
-        return real_sub(draft, text)
+        return real_sub(draft, text, note)
 
     classifier.load_classifier = lambda path=None: model  # type: ignore[assignment]
     events._sub_event_type = sub_event_type

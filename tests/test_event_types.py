@@ -1,7 +1,7 @@
 import pytest
 
 from crisisledger.extractors.actors import find_actors
-from crisisledger.extractors.event_types import classify_by_rules
+from crisisledger.extractors.event_types import classify_by_rules, codebook_refine
 from crisisledger.model import SUB_EVENT_TYPES
 
 
@@ -239,3 +239,105 @@ def test_territory_bases_and_grenades_in_clashes(text, sub_event_type):
 )
 def test_acled_definitions_of_group_fights_and_failed_bombs(text, sub_event_type):
     assert classify_by_rules(text) == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("typed", "text", "expected"),
+    [
+        # Armed clash: the attacked side fought back (both engaged)
+        (
+            "Attack",
+            "Raiders attacked a hamlet at dawn; the local defence group repelled them.",
+            "Armed clash",
+        ),
+        ("Attack", "Gunmen hit a farm and the guards returned fire.", "Armed clash"),
+        # ... or the victims are soldiers, police or fighters on duty
+        ("Attack", "Insurgents ambushed an army patrol on the ring road.", "Armed clash"),
+        ("Attack", "Gunmen killed two police officers at a junction.", "Armed clash"),
+        ("Attack", "Gunmen killed a retired soldier at his shop.", "Attack"),  # not on duty
+        ("Attack", "Gunmen shot a trader near the well.", "Attack"),
+        # Looting/property destruction: property taken or destroyed, nobody harmed
+        (
+            "Attack",
+            "Armed men raided a hamlet and stole goats. Nobody was reported hurt.",
+            "Looting/property destruction",
+        ),
+        ("Attack", "Armed men raided a hamlet, stole goats and beat the herder.", "Attack"),
+        ("Attack", "Armed men raided a hamlet and stole forty goats.", "Looting/property destruction"),
+        (
+            "Attack",
+            "Unknown assailants torched a school and two lorries overnight.",
+            "Looting/property destruction",
+        ),
+        ("Attack", "Unknown assailants torched a school and wounded the guard.", "Attack"),
+        # Violent demonstration: barricades, burning tyres, stones
+        (
+            "Peaceful protest",
+            "Traders barricaded the market road and burned tyres over new fees.",
+            "Violent demonstration",
+        ),
+        (
+            "Protest with intervention",
+            "Students pelted the police with stones; officers fired tear gas.",
+            "Violent demonstration",
+        ),
+        ("Peaceful protest", "Nurses marched to the ministry to demand unpaid wages.", "Peaceful protest"),
+        # lethal force against a crowd that was fighting is no excessive force
+        (
+            "Excessive force against protesters",
+            "Rioters torched a police post; police then shot dead two protesters.",
+            "Violent demonstration",
+        ),
+        (
+            "Excessive force against protesters",
+            "Police opened fire on a silent march, killing a protester.",
+            "Excessive force against protesters",
+        ),
+        # air or artillery fire within a ground battle is part of the clash
+        (
+            "Air/drone strike",
+            "Troops clashed with insurgents outside the town, backed by an air strike.",
+            "Armed clash",
+        ),
+        (
+            "Shelling/artillery/missile attack",
+            "Rebels shelled the airport overnight.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "Shelling/artillery/missile attack",
+            "Days after clashes nearby, the army shelled two hamlets.",
+            "Shelling/artillery/missile attack",
+        ),
+        # an ambush on travellers, no armed side named, is an attack
+        ("Armed clash", "Bandits ambushed a bus on the highway and wounded four passengers.", "Attack"),
+        ("Armed clash", "Rebels ambushed a bus and its army escort on the highway.", "Armed clash"),
+        # crowds are no armed organisation: their fighting is left to the protest rules
+        ("Attack", "Supporters of the mayor attacked a rival and stole his phone.", "Attack"),
+    ],
+)
+def test_codebook_refine(typed, text, expected):
+    assert codebook_refine(typed, text) == expected
+
+
+def test_property_rule_only_in_notes():
+    text = "Armed men raided a hamlet and stole forty goats."
+    assert codebook_refine("Attack", text, note=False) == "Attack"
+
+
+def test_explosives_only_seized_are_no_remote_violence():
+    assert classify_by_rules("Troops seized two IEDs and a rifle at a hideout.") != (
+        "Remote explosive/landmine/IED"
+    )
+    assert classify_by_rules("Troops found an IED, which exploded as they moved it.") == (
+        "Remote explosive/landmine/IED"
+    )
+
+
+def test_lethal_force_against_one_protester():
+    assert classify_by_rules("Police shot dead a protester during the march.") == (
+        "Excessive force against protesters"
+    )
+    assert classify_by_rules("A demonstrator was shot by soldiers at the gate.") == (
+        "Excessive force against protesters"
+    )

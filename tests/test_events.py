@@ -143,3 +143,13 @@ def test_a_grenade_in_a_clash_stays_an_armed_clash(monkeypatch):
     assert events._sub_event_type(_draft("Armed clash"), text, note=True) == "Armed clash"
     bar = "A grenade was thrown into a bar."
     assert events._sub_event_type(_draft("Attack"), bar, note=True) == "Grenade"
+
+
+def test_the_codebook_refines_the_chosen_type(monkeypatch):
+    # the classifier and the rule agree on an attack, but the defenders fought back: an armed clash
+    _stub(monkeypatch, "Attack", 0.9)
+    text = "Raiders attacked a hamlet and the village guards repelled them."
+    assert events._sub_event_type(_draft("Attack"), text, note=True) == "Armed clash"
+    _stub(monkeypatch, "Peaceful protest", 0.9)
+    text = "Drivers protested fuel prices and barricaded the highway."
+    assert events._sub_event_type(_draft("Peaceful protest"), text, note=False) == "Violent demonstration"

@@ -64,6 +64,14 @@ _PLACE_NOUN = (
     r"positions?|checkpoints?|outposts?|strongholds?|(?:district )?(?:centers?|centres?)|headquarters)\b"
 )
 
+# Explosives only seized or found, none going off: a weapons seizure, not remote violence (ACLED).
+_SEIZED_ONLY = re.compile(
+    r"(?s)^(?=.*?\b(?:seiz|recover|confiscat|found|discover|captur|arrest)\w*\b[^.]{0,80}"
+    r"(?:\bIEDs?\b|explosive|landmine|bomb))"
+    r"(?!.*?\b(?:explod|explosion|detonat|blast|went off|struck|hit an?\b|killed by an?\b))",
+    re.IGNORECASE,
+)
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "Claim of responsibility",
@@ -128,6 +136,7 @@ RULES: tuple[Rule, ...] = (
             r"remote[- ]controlled bomb",
             r"detonated",
         ),
+        unless=_SEIZED_ONLY,
     ),
     # ACLED: a grenade thrown in the course of a clash is part of the armed clash
     Rule(
@@ -193,8 +202,8 @@ RULES: tuple[Rule, ...] = (
         _words(
             r"(?:police|security forces|troops|soldiers)\W+(?:\w+\W+){0,6}"
             r"(?:opened fire|fired live|shot|killed)\W+(?:\w+\W+){0,4}"
-            r"(?:protesters|demonstrators|protestors)",
-            r"protesters were (?:shot|killed) by",
+            r"(?:protesters?|demonstrators?|protestors?)\b",
+            r"(?:protesters?|demonstrators?|protestors?) (?:was|were) (?:shot|killed) by",
         ),
     ),
     # "vigilantes" alone are often an armed militia fighting beside troops (not a mob)
@@ -546,3 +555,184 @@ def is_violent(text: str) -> bool:
 
 def mentions_state_force(text: str) -> bool:
     return bool(_STATE_FORCE.search(text))
+
+
+# ACLED codebook distinctions that hold across files' styles, applied to a report's chosen type
+# (`codebook_refine`): they look at the whole report, not at one sentence.
+# Armed clash: both sides organised and armed, both engaged — the attacked side fought back.
+_BOTH_ENGAGED = _words(
+    r"repell?(?:ed|ing)\b",
+    r"repuls(?:ed|ing)\b",
+    r"fought (?:back|off)\b",
+    r"return(?:ed|ing) fire",
+    r"fir(?:ed|ing) back",
+    r"responded to the (?:attack|assault|ambush|incursion)",
+    r"routed\b",
+    r"counter-?attack(?:ed|ing)?\b",
+    r"exchange[ds]? (?:of )?(?:gun)?fire",
+    r"(?:gun|fire)fight",
+)
+# … or the one-sided violence hit an organised armed actor (soldiers, police, fighters): a battle.
+_ARMED_TARGET = re.compile(
+    r"\b(?:killed|killing|shot dead|shot and killed|assassinated|ambushed|attack(?:ed|ing)|stormed|raided|"
+    r"assaulted|wounded|injured|shot)\s+(?!by\b)"
+    r"(?:an?\s+|the\s+|one\s+|two\s+|three\s+|four\s+|five\s+|six\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:soldiers?|policem[ae]n|police officers?|gendarmes?|troops|fighters?|militiam[ae]n|militants|rebels?|"
+    r"(?:military|army|police) (?:patrols?|convoys?|posts?|bases?|camps?|positions?|checkpoints?)|"
+    r"police stations?|gendarmerie|barracks)\b",
+    re.IGNORECASE,
+)
+_NOT_ON_DUTY = _words(
+    r"retired",
+    r"former",
+    r"ex-",
+    r"off[- ]duty",
+    r"unarmed",
+    r"civilians?\b",
+    r"on leave",
+    r"at (?:his|their) home",
+    # captives: violence against them is one-sided
+    r"kidnap",
+    r"abduct",
+    r"tortur",
+    r"captiv",
+    r"prisoners?\b",
+    r"hostages?\b",
+    r"in (?:their |police |military )?custody",
+)
+# Crowds, not armed organisations: their violence is a riot, not a battle.
+_UNARMED_CONTEXT = _words(
+    r"protest", r"demonstrat", r"rall(?:y|ies)\b", r"supporters", r"activists", r"\bmob\b"
+)
+# Looting/property destruction: property looted or destroyed and no one hurt, taken or threatened.
+_PROPERTY = _words(
+    r"loot",
+    r"pillag",
+    r"plunder",
+    r"stole\b",
+    r"steal",
+    r"rustl",
+    r"ransack",
+    r"torched",
+    r"set (?:\w+ )?ablaze",
+    r"set fire",
+    r"burn(?:ed|t|ing)\b",
+    r"destroyed",
+    r"vandali[sz]",
+    r"robbed",
+    r"seized (?:\w+ )?(?:livestock|cattle|goods|property|food)",
+)
+_HARM = _words(
+    r"kill",
+    r"dead\b",
+    r"deaths?\b",
+    r"died",
+    r"wound",
+    r"injur",
+    r"shot\b",
+    r"(?:opened|open) fire",
+    r"fired (?:at|on|upon)",
+    r"execut",
+    r"missing",
+    r"abduct",
+    r"kidnap",
+    r"hostage",
+    r"beat(?:en|ing)?\b",
+    r"assault",
+    r"raped?\b",
+    r"tortur",
+    r"bod(?:y|ies)\b",
+    r"hurt",
+    r"victims?\b",
+    r"casualt(?:y|ies) (?:unknown|unclear|not (?:known|available|clear))",
+    r"(?:unknown|unclear) (?:number of )?casualt",
+)
+# "nobody was hurt", "no one injured", "without casualties": no harm told
+_NO_HARM = re.compile(
+    r"\b(?:no|nobody|no one|none|without)\s+(?:\w+\s+){0,3}?"
+    r"(?:kill\w*|injur\w*|hurt|wound\w*|casualt\w*|victims?)\b",
+    re.IGNORECASE,
+)
+# Violent demonstration: demonstrators' own violence or destruction, barricades and burning tyres included.
+_DEMONSTRATORS_VIOLENT = _words(
+    r"barricad",
+    r"(?:burn\w*|lit|lighting|set fire to|torch\w*)\s+(?:\w+\s+)?(?:tyres|tires)",
+    r"(?:threw|throwing|hurled|hurling|pelted|pelting)\s+(?:[\w-]+\s+){0,4}?(?:stones|rocks|bricks|projectiles)",
+    r"stone[- ]?(?:throwing|pelting)",
+    r"ransack",
+    # their own acts, not a cause ("against the vandalism") or a fear ("deter looters")
+    r"(?<!been )(?<!for )(?<!against )(?<!the )vandali[sz]",
+    r"(?<!been )(?<!for )(?<!against )(?<!the )loot(?:ed|ing)\b",
+)
+
+_CROWD_FOUGHT = _words(
+    r"clash", r"riot(?!\s+(?:police|gear))", r"torch", r"set fire", r"burn(?:ed|t|ing)\b", r"stormed"
+)
+
+# Air strikes and shelling in support of a ground battle are part of that armed clash (ACLED).
+_FIRE_SUPPORT = {"Air/drone strike", "Shelling/artillery/missile attack"}
+_GROUND_FIGHT = _words(
+    r"clash(?:es|ed)?\b",
+    r"fought\b",
+    r"gunfight",
+    r"firefight",
+    r"exchange[ds]? (?:of )?(?:gun)?fire",
+    r"ground (?:operation|offensive|assault|troops|forces)",
+)
+_EARLIER_FIGHT = _words(r"(?:after|following|came after|since|days? after)\s+(?:\w+\s+){0,3}?clash")
+
+# Attack: one-sided violence against civilians, such as an ambush on travellers' vehicles.
+_CIVILIANS_AMBUSHED = re.compile(
+    r"\bambush\w*\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:vehicles?|bus|buses|cars?|travell?ers|passengers|traders|civilians|trucks?|lorr(?:y|ies)|motorists)\b",
+    re.IGNORECASE,
+)
+_ARMED_SIDE = _words(
+    r"clash",
+    r"exchang",
+    r"fought",
+    r"fight",
+    r"repell?ed",
+    r"return\w* fire",
+    r"soldiers?\b",
+    r"troops",
+    r"army",
+    r"military",
+    r"police",
+    r"forces\b",
+    r"gendarm",
+    r"escort",
+    r"militiam[ae]n",
+    r"militants?\b",
+    r"fighters",
+)
+
+
+def codebook_refine(sub_event_type: str, text: str, note: bool = True) -> str:
+    """The codebook's type for a report typed `sub_event_type`, from the whole report's text.
+
+    An air strike or shelling told with a ground battle is an armed clash; an ambush on civilians'
+    vehicles with no armed side named is an attack; an attack the other side fought back, or one on
+    soldiers, police or fighters on duty, is an armed clash; (`note`: a one-event report) an attack
+    that only looted or destroyed property is looting/property destruction; a protest whose
+    participants set up barricades, burned tyres or threw stones is a violent demonstration, and so
+    is one met with lethal force once its participants fought or burned.
+    """
+    crowd = bool(_UNARMED_CONTEXT.search(text))
+    if sub_event_type in _FIRE_SUPPORT and _GROUND_FIGHT.search(text) and not crowd:
+        return sub_event_type if _EARLIER_FIGHT.search(text) else "Armed clash"
+    if sub_event_type == "Armed clash" and _CIVILIANS_AMBUSHED.search(text) and not _ARMED_SIDE.search(text):
+        sub_event_type = "Attack"  # an ambush on travellers is one-sided violence against civilians
+    if sub_event_type == "Attack" and not crowd:
+        if _BOTH_ENGAGED.search(text) or (_ARMED_TARGET.search(text) and not _NOT_ON_DUTY.search(text)):
+            return "Armed clash"
+        if note and _PROPERTY.search(text) and not _HARM.search(_NO_HARM.sub(" ", text)):
+            return "Looting/property destruction"
+    protest = sub_event_type in ("Peaceful protest", "Protest with intervention")
+    if protest and _DEMONSTRATORS_VIOLENT.search(text):
+        return "Violent demonstration"
+    if sub_event_type == "Excessive force against protesters" and (
+        _DEMONSTRATORS_VIOLENT.search(text) or _CROWD_FOUGHT.search(text)
+    ):
+        return "Violent demonstration"  # force against a violent crowd is no excessive force (ACLED)
+    return sub_event_type

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from crisisledger.extractors.actors import find_actors
 from crisisledger.extractors.classifier import Prediction, classify
 from crisisledger.extractors.dates import event_date
-from crisisledger.extractors.event_types import RULES, classify_by_rules, has_crisis_cue
+from crisisledger.extractors.event_types import RULES, classify_by_rules, codebook_refine, has_crisis_cue
 from crisisledger.extractors.figure_deaths import LATER_GROUP
 from crisisledger.extractors.figure_notes import CODED_MARK, SHORT_REPORT_CHARS, SUICIDE_GROUP
 from crisisledger.extractors.tolls import stated_total
@@ -231,6 +231,11 @@ def _ruled_type(draft: _Draft) -> str | None:
 
 
 def _sub_event_type(draft: _Draft, text: str, note: bool) -> str:
+    """The chosen type (`_chosen_type`), refined by the codebook's distinctions (`codebook_refine`)."""
+    return codebook_refine(_chosen_type(draft, text, note), text, note)
+
+
+def _chosen_type(draft: _Draft, text: str, note: bool) -> str:
     """The ACLED classifier's type of `text` when it is confident enough (`_threshold`), else the
     rules' type (`note`: the report is short and note-like, the classifier's own domain).
 
