@@ -47,7 +47,7 @@ def test_database_url_forms(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_migration_creates_exactly_the_schema(db_url: str) -> None:
     ledger = Ledger.open(db_url)
-    assert current(ledger.engine) == "0005"
+    assert current(ledger.engine) == "0006"
     with ledger.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), t.metadata)
     assert diff == []

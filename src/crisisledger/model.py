@@ -79,6 +79,7 @@ class Article(_Model):
 class Span(_Model):
     start: int
     end: int
+    in_title: bool = False  # offsets into the title: the event was read from a page's headline
 
 
 class Location(_Model):
@@ -114,6 +115,7 @@ class Figure(_Model):
     text: str
     start: int
     end: int
+    in_title: bool = False  # start/end are offsets into the title, not the text (see `pipeline`)
 
 
 class Event(_Model):

@@ -59,10 +59,21 @@ def extract_articles(
 
 
 def extract_batch(articles: list[Article]) -> list[Record]:
-    """The records of one batch of articles (spaCy runs once over the whole batch)."""
-    from crisisledger.extractors.record import build_record
+    """The records of one batch of articles (spaCy runs once over the whole batch).
 
-    return [build_record(doc) for doc in analyse(articles)]
+    A page whose text reports no event but which has a title (a sign-in wall or a paywall under
+    "Two dead, three wounded in Elm Park shooting") gets the event its title reports, its figures
+    marked `in_title` (their offsets are into the title)."""
+    from crisisledger.extractors.record import build_record, with_title_event
+
+    records = [build_record(doc) for doc in analyse(articles)]
+    untold = [(i, a) for i, (a, r) in enumerate(zip(articles, records, strict=True))
+              if r.main_event is None and r.error is None and a.title and a.title.strip()]  # fmt: skip
+    if untold:
+        headlines = analyse([a.model_copy(update={"text": a.title}) for _, a in untold])
+        for (i, _), doc in zip(untold, headlines, strict=True):
+            records[i] = with_title_event(records[i], build_record(doc))
+    return records
 
 
 def extract_batch_safely(

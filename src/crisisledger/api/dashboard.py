@@ -110,7 +110,7 @@ def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
 def highlights(text: str, record: Record) -> list[dict[str, Any]]:
     """Spans of the text to mark: figures, claims and blackouts by offset; places and actors by name."""
     out: list[dict[str, Any]] = []
-    for f in record.figures:
+    for f in (f for f in record.figures if not f.in_title):  # a title's figures: not in the text
         ranged = f.min is not None or f.max is not None
         label = f"{f.kind} {f.value}" + (f" ({f.min}–{f.max})" if ranged else "")
         out.append({"start": f.start, "end": f.end, "kind": "figure", "label": label})

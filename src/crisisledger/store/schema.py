@@ -24,6 +24,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 metadata = MetaData()
@@ -98,6 +99,7 @@ figures = Table(
     Column("text", Text, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
+    Column("in_title", Boolean, nullable=False, default=False, server_default=false()),  # migration 0006
     UniqueConstraint("article_id", "idx", name="uq_figures_article_idx"),
 )
 

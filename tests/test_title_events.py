@@ -1,0 +1,65 @@
+"""A page whose text reports no event (a sign-in wall) gets the event its title reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from crisisledger.model import Article
+from crisisledger.pipeline import extract, extract_batch
+from crisisledger.store import Ledger
+from crisisledger.store import schema as t
+
+WALL = "Subscribe to keep reading. Already have an account? Log in to continue."
+TITLE = "Two dead, four hurt in shooting outside Tulsa nightclub"
+
+
+def test_title_event_when_the_text_tells_none() -> None:
+    record = extract(WALL, published="2023-06-04", title=TITLE)
+    main = record.main_event
+    assert main is not None
+    assert (main.fatalities, main.injured) == (2, 4)
+    assert main.location is not None and main.location.name == "Tulsa"
+    assert main.evidence.in_title
+    assert [(f.kind, f.value, f.in_title) for f in record.figures] == [
+        ("killed", 2, True),
+        ("injured", 4, True),
+    ]
+    assert [TITLE[f.start : f.end] for f in record.figures] == ["Two dead", "four hurt"]
+    assert record.events == [main]
+
+
+def test_text_event_is_kept_and_title_not_read() -> None:
+    text = "Police said one man was killed in a shooting in Tulsa on Saturday night."
+    record = extract(text, published="2023-06-04", title=TITLE)
+    assert record.main_event is not None and record.main_event.fatalities == 1
+    assert not record.main_event.evidence.in_title
+    assert not any(f.in_title for f in record.figures)
+
+
+def test_title_without_violence_or_figures_gives_no_event() -> None:
+    record = extract(WALL, published="2023-06-04", title="Friends gather to remember a beloved coach")
+    assert record.main_event is None and record.figures == []
+
+
+def test_titles_are_read_in_a_batch_in_order() -> None:
+    day = dt.date(2023, 6, 4)
+    articles = [
+        Article(id="a", text=WALL, title=TITLE, published=day),
+        Article(id="b", text=WALL, published=day),
+        Article(id="c", text=WALL, title="Three wounded in Denver park shooting", published=day),
+    ]
+    records = extract_batch(articles)
+    assert [r.id for r in records] == ["a", "b", "c"]
+    assert [r.main_event.injured if r.main_event else None for r in records] == [4, None, 3]
+
+
+def test_title_figures_are_stored_as_such(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    article = Article(id="wall", text=WALL, title=TITLE, published=dt.date(2023, 6, 4))
+    record = extract_batch([article])[0]
+    with Ledger.open(f"sqlite:///{tmp_path / 'l.db'}") as ledger:
+        ledger.add_records([(article, record)])
+        with ledger.engine.connect() as conn:
+            rows = conn.execute(select(t.figures.c.kind, t.figures.c.in_title)).all()
+    assert sorted(rows) == [("injured", True), ("killed", True)]
