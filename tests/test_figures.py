@@ -265,3 +265,20 @@ def test_gva_articles_give_well_formed_figures() -> None:
         for f in extract_figures(doc):
             assert doc.text[f.start : f.end] == f.text
             assert f.min is None or f.max is None or f.min <= f.max
+
+
+def test_non_figures_ages_counters_and_stations() -> None:
+    from crisisledger.extractors.figure_lexicon import is_non_figure
+
+    def non(sentence: str, number: str) -> bool:
+        i = sentence.index(number)
+        return is_non_figure(sentence, i, i + len(number), 3, number.isalpha())
+
+    assert non("Parents of 15 y.o killed on the bridge spoke to reporters.", "15")
+    assert non("Toddler, 2, hurt in crash 2 / 6 Back to the photos", "2 ")
+    assert non("He stayed at the shelter until he turned 18 in the spring.", "18")
+    assert non("Around noon, a girl younger than 10 was hurt in the yard.", "10")
+    assert non("Channel News 9 reporters said she was hurt.", "9")
+    assert non("Officers said Tom Reyes, four, was hurt in the yard.", "four")
+    assert non("Three men, ranging in age from 22 to 35, were wounded.", "22")
+    assert not non("Officers said four were hurt in the yard.", "four")

@@ -124,3 +124,17 @@ def test_vague_noun_does_not_replace_a_stated_toll() -> None:
     ).main_event
     assert main is not None
     assert main.fatalities == 4
+
+
+def test_aggregate_over_several_incidents() -> None:
+    from crisisledger.extractors.figure_deaths import is_aggregate
+
+    def agg(s: str) -> bool:
+        return is_aggregate(s, 0, len(s))
+
+    assert agg("Over the holiday, at least nine people were killed and 20 wounded in Riverton shootings.")
+    assert agg("In 2014, more than 300 people died from accidental gunshots.")
+    assert agg("The two deaths bring the county's homicide total to 41.")
+    assert agg("At least 60 children had been shot so far in 2015.")
+    assert not agg("Two people were killed in the shootings at the fairground.")
+    assert not agg("One man died and four were hurt in a string of shootings on Tuesday night.")

@@ -74,3 +74,60 @@ def test_deaths_of_an_earlier_incident_are_left_out() -> None:
 
 def test_self_inflicted_death_is_counted_once() -> None:
     assert toll("A 9-year-old boy fatally shot himself with his father's pistol on Sunday.")[0] == 1
+
+
+# --- session 2026-12-02: family lists, counters, ages, aggregates (own fixtures) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Deputies arrested a neighbour accused of killing a farmer and son near the creek in May.", 2),
+        ("Officers said a nurse and her young son were found shot to death in their house on Elm Road.", 2),
+        ("The man is accused of killing his wife and their three small daughters at the farm.", 4),
+    ],
+)
+def test_family_lists(text: str, expected: int) -> None:
+    assert toll(text)[0] == expected
+
+
+def test_list_items_are_people_not_things() -> None:
+    text = "A 9-year-old boy was grazed by a bullet, and a woman was shot in the arm outside the store."
+    assert toll(text) == (0, 2)
+
+
+def test_gallery_counter_before_an_age_is_not_a_count() -> None:
+    text = "Picture 3 of 5 4-year-old boy and his aunt were shot near the corner store on Sunday."
+    assert toll(text)[1] == 2
+
+
+def test_deaths_over_many_shootings_are_not_the_toll() -> None:
+    text = (
+        "A 12-year-old boy died after a cousin fired a rifle by accident at their farmhouse on Friday. "
+        "The family said he loved fishing. Over the holiday, at least nine people were killed and 20 "
+        "wounded in Riverton shootings. In 2014, more than 300 people died from accidental gunshots."
+    )
+    assert toll(text) == (1, 0)
+
+
+def test_named_victim_left_dead() -> None:
+    text = (
+        "Police said the argument ended in gunfire that left his brother Jonathan Miller, 30, dead "
+        "and two others hurt."
+    )
+    assert toll(text) == (1, 2)
+
+
+def test_named_victim_has_died() -> None:
+    text = "The teacher Marcus Bellamy, 41, has died at the hospital, the county coroner said on Monday."
+    assert toll(text)[0] == 1
+
+
+def test_shot_victims_who_all_died() -> None:
+    text = "Two hikers were shot on the trail on Saturday. Rangers said 2 people died at the scene."
+    assert toll(text) == (2, 0)
+
+
+def test_distinct_single_wounded_add_up() -> None:
+    text = "A girl was wounded in the leg and a man was hurt in the shoulder when someone fired at the porch."
+    assert toll(text)[1] == 2

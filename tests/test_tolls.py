@@ -139,3 +139,11 @@ def test_sub_figures_listed_inside_a_total() -> None:
     assert totals(text)[0] == 4
     text = "7 soldiers and 5 villagers, including a teacher, a nurse and a driver were killed in the ambush."
     assert totals(text)[0] == 12
+
+
+def test_place_adjective_is_not_a_name() -> None:
+    from crisisledger.extractors.tolls import distinct_victims
+
+    a = Figure(kind="killed", value=1, qualifier="exact", text="A Millbrook Man has died", start=0, end=24)
+    b = Figure(kind="killed", value=1, qualifier="exact", text="Victor Hale, 57, died", start=30, end=51)
+    assert distinct_victims([a, b]) == 1

@@ -156,11 +156,14 @@ def is_earlier_incident(sentence: str, offset: int) -> bool:
 
 
 _AGGREGATE = re.compile(
-    r"\b(?:(?:so\s+far\s+)?this\s+year|(?:each|every|a|per)\s+year|annually|statewide|nationwide|"
+    r"\b(?:(?:so\s+far\s+)?this\s+year|so\s+far\s+in\b|(?:each|every|a|per)\s+year|annually|statewide|nationwide|"
     r"since\s+(?:January|the\s+(?:start|beginning)\s+of|(?:19|20)\d\d)|"
     r"across\s+the\s+(?:country|nation|state|U\.?S\.?)|in\s+the\s+(?:United\s+States|U\.S\.|country|nation)\b(?!['’])|"
     r"across\s+the\s+city|citywide|"
-    r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+){0,2}?(?:years|months|decades?|year))"
+    r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+){0,2}?(?:years|months|decades?|year)|"
+    r"\b(?:in|by|from)\s+(?!(?:the|these|those|both|an?)\b)(?:[\w-]+\s+){0,3}?(?:shootings|gunshots|homicides|murders|slayings)\b(?!\s+wounds?)|"
+    r"\b(?:homicide|murder|death)s?\s+(?:total|count|tally)\b)",
+    re.I,
 )
 _CLAUSE_CUT = re.compile(
     r"[;:]|[.!?]\s|\s[—–]\s|,\s+(?:and|but|while|which|bringing|raising|making|pushing|taking|according)\b|\bbringing\b"
@@ -170,7 +173,8 @@ _CLAUSE_CUT = re.compile(
 def is_aggregate(sentence: str, start: int, end: int) -> bool:
     """Whether a figure of several people at sentence[start:end] is a statistic over a year, a state or a
     country, told in its own clause ("more than 500 people died statewide", "So far this year, 17
-    children have died"), not the count of the incident."""
+    children have died"), or over several incidents ("9 were wounded in weekend shootings", "deaths
+    bring the homicide total to 80"), not the count of the incident."""
     cuts = [m.start() for m in _CLAUSE_CUT.finditer(sentence)]
     lo = max((c for c in cuts if c < start), default=0)
     hi = min((c for c in cuts if c >= end), default=len(sentence))

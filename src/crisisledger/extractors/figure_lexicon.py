@@ -290,6 +290,7 @@ _NON_PEOPLE = (
     r"reports|shifts?|rallies|protests|demonstrations|marches|events|animals?|dogs?|cattle|sheep|"
     r"goats|horses|camels|cows?|livestock|hectares?|square|aircraft|planes?|helicopters?|boats?|ships?|tanks?|drones?"
 )
+THING_RE = re.compile(rf"(?:{_NON_PEOPLE})", re.I)  # nouns for things, not people
 # "two truck drivers", "three shop owners": a noun for things that only qualifies a noun for people.
 _PERSON_AFTER_THING = (
     r"(?:drivers?|owners?|keepers?|thie(?:f|ves)|rustlers?|herders?|herdsmen|smugglers?|workers?|passengers?|operators?|traders?|vendors?|sellers?|guards?|"
@@ -299,7 +300,8 @@ _PERSON_AFTER_THING = (
 _NON_FIGURE_AFTER = re.compile(
     rf"^(?:-[A-Za-z]|['’]?s\b"
     rf"|\s*(?:%|percent\b|per\s*cent\b|pc\b)"
-    rf"|\s*(?:y/o\b|yo\b)"
+    rf"|\s*(?:y/o\b|yo\b|y\.o\b)"
+    rf"|\s*/\s*\d"
     rf"|\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?|nights?|"
     rf"centuries|century)\b"
     rf"|\s*(?:[:.]\d\d\b|a\.?m\b|p\.?m\b|o['’]clock|h\b|hrs\b|GMT|UTC|local\s+time)"
@@ -320,8 +322,9 @@ _NON_FIGURE_BEFORE = re.compile(
     r"(?:[$€£¥₹]|\bUS\$|\bUSD|\bEUR|\bRs\.?|\baged?|\bages|\bage\s+of|\bblock\s+of|\bRoute|\bHighway|"
     r"\bInterstate|\bI-|\bNo\.|\bno\.|\bNumber|\bnumber|#|\bApt\.?|\bApartment|\bSuite|\bUnit|\bRoom|"
     r"\bFlight|\bChannel|\bPrecinct|\bWard|\bGate|\bExit|\bMile|\bPage|\bpage|\bBuilding|\bBlock|"
-    r"\b(?:father|mother|parent|dad|mom|grandfather|grandmother)\s+of|\bages?\s+\d+\s*(?:,|and|or|&)|\bDistrict|\bZone|\bSection|\bArticle|\bLevel|\bPhase|\bTerminal|\bPlatform|\bLine|\bBox|"
-    r"\bP\.O\.|\bcode|\bCode|\bversion|\bVersion|\bthe\s+top|\bTop|\b[Ii]mage\s+\d+\s+of(?:\s*/)?)"
+    r"\b(?:father|mother|parent|dad|mom|grandfather|grandmother)\s+of|\bages?\s+(?:from\s+)?\d+\s*(?:,|and|or|&|to|-)|\bages?\s+from|\bDistrict|\bZone|\bSection|\bArticle|\bLevel|\bPhase|\bTerminal|\bPlatform|\bLine|\bBox|"
+    r"\bP\.O\.|\bcode|\bCode|\bversion|\bVersion|\bthe\s+top|\bTop|\b(?:[Ii]mage|[Pp]hoto|[Pp]icture|[Ss]lide)\s+\d+\s+of(?:\s*/)?|"
+    r"\d\s*/|\bNews|\bturn(?:s|ed|ing)?|\b(?:younger|older)\s+than)"
     r"\s*$"
 )
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$")
@@ -329,6 +332,7 @@ _AGE_AFTER_NAME_BEFORE = re.compile(
     r"(?:\b[A-Z][A-Za-z.'’]+|\b(?:man|woman|boy|girl|son|daughter|victim|suspect|teen|teenager|mother|father|"
     r"wife|husband|brother|sister|friend|driver|resident))\s*,\s*$"
 )
+_NAME_COMMA = re.compile(r"\b[A-Z][a-z][\w'’-]*\s+[A-Z][a-z][\w'’-]*\s*,\s*$")
 _BOTH_BEFORE = re.compile(r",\s*(?:both|all|each)\s+$")
 _AGE_AFTER_NAME_AFTER = re.compile(r"^\s*(?:,|\.|;|\)|and\b|$)")
 _YEAR_OK_AFTER = re.compile(
@@ -373,6 +377,8 @@ def is_non_figure(sentence: str, start: int, end: int, value: int, word: bool) -
         return True
     if _DATE_AFTER.match(after) or _MONTH_BEFORE.search(before) or _NON_FIGURE_BEFORE.search(before):
         return True
+    if word and value < 20 and _NAME_COMMA.search(before) and after.startswith(","):
+        return True  # an age in words: "Jane Doe, three, was shot"
     if (
         not word
         and value < 120

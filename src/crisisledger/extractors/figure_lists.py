@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from crisisledger.extractors.figure_deaths import LATER_GROUP
+from crisisledger.extractors.figure_lexicon import THING_RE
 from crisisledger.extractors.figure_notes import SHORT_REPORT_CHARS, SUICIDE_GROUP
 from crisisledger.extractors.numbers import find_numbers
 from crisisledger.model import Figure, FigureKind
@@ -28,11 +29,17 @@ _STOP = (
 )
 _WORD = rf"(?!(?:{_STOP})\b)(?:[A-Za-z]|\d+-)[\w'’-]*"
 _ITEM = rf"(?:\b(?:{_NUMBER}|an?|one|his|her|their|its)\s+)(?:{_WORD}\s+){{0,4}}{_WORD}"
-_LIST = rf"(?P<list>{_ITEM}(?:\s*,\s*{_ITEM})*\s*,?\s+and\s+{_ITEM})"
+# A family member or person noun after the first item needs no determiner: "a father and son",
+# "a man, woman and 6-year-old boy".
+_KIN = r"son|daughter|father|mother|wife|husband|brother|sister|grandson|granddaughter|girlfriend|boyfriend"
+_PERSON = r"man|woman|boy|girl|child|teen|teenager|toddler|baby|infant"
+_NEXT = rf"(?:{_ITEM}|\b(?:\d{{1,2}}-(?:year|month)-old\s+)?(?:{_KIN}|{_PERSON})\b)"
+_LIST = rf"(?P<list>{_ITEM}(?:\s*,\s*{_NEXT})*\s*,?\s+and\s+{_NEXT})"
 _INCLUDING = rf"(?:\s*,?\s*\(?including\s+{_ITEM}\)?\s*,?)?"
 _KILLED_AFTER = (
     r"killed|executed|murdered|slain|shot\s+dead|shot\s+to\s+death|gunned\s+down|beheaded|assassinated|lynched|died|"
-    r"found\s+dead|burned\s+to\s+death|shot\s+and\s+killed|stabbed\s+to\s+death"
+    r"found\s+dead|burned\s+to\s+death|shot\s+and\s+killed|stabbed\s+to\s+death|"
+    r"found\s+shot\s+(?:to\s+death|dead)|found\s+(?:deceased|slain|murdered)"
 )
 _INJURED_AFTER = r"wounded|injured|hurt|shot|grazed"
 _AUX = r"(?:\s+(?:were|was|have\s+been|had\s+been|are))?(?:\s+(?:also|reportedly|later|allegedly|all))*"
@@ -43,7 +50,8 @@ _PASSIVE = re.compile(
 )
 _ACTIVE = re.compile(
     r"\b(?:(?P<k>killed|killing|kills|executed|executing|murdered|murdering|assassinated|beheaded|"
-    r"lynched|shot\s+dead|shot\s+and\s+killed|gunned\s+down|stabbed\s+to\s+death|hacked\s+to\s+death)|"
+    r"lynched|shot\s+dead|shot\s+and\s+killed|gunned\s+down|stabbed\s+to\s+death|hacked\s+to\s+death|"
+    r"(?:shooting\s+)?deaths\s+of)|"
     r"(?P<i>wounded|wounding|injured|injuring))\s+"
     + _LIST
     + r"(?=\s*(?:[,.;()]|$|\s(?:in|at|on|near|from|of|who|after|before|during|while|with|by|as|for)\b))",
@@ -53,8 +61,24 @@ _SUBLIST = re.compile(r"\b(?:including|among\s+(?:them|whom|the\s+\w+)|of\s+whom
 
 
 def _item_value(item: str) -> int:
+    """The item's number; one when it has none, or when an age follows it ("9 7-year-old girl": a
+    gallery counter before the age)."""
     numbers = find_numbers(item)
-    return numbers[0].value if numbers and numbers[0].start == 0 else 1
+    lead = re.match(r"(?:his|her|their|its)\s+", item, re.I)
+    if not numbers or numbers[0].start != (lead.end() if lead else 0):
+        return 1
+    if item[numbers[0].end :].startswith("-"):  # "his 17-month-old son": an age, not a count
+        return 1
+    first = numbers[0]
+    if len(numbers) > 1 and not first.word and not item[first.end : numbers[1].start].strip():
+        return 1 if not item.endswith("s") else first.value
+    return numbers[0].value
+
+
+def _is_thing(item: str) -> bool:
+    """An item naming a thing, not people: "grazed by a bullet and a man was shot dead"."""
+    last = item.split()[-1] if item.split() else ""
+    return THING_RE.fullmatch(last) is not None
 
 
 def _parts_add_up(m: re.Match[str], kind: str, taken: list[Figure]) -> bool:
@@ -84,6 +108,8 @@ def coordinated_victims(text: str, taken: list[Figure]) -> list[Figure]:
             if any(f.start <= s < f.end and f.end >= e for f in out):
                 continue
             items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list"))
+            if any(_is_thing(i) for i in items):
+                continue
             value = sum(_item_value(i) for i in items)
             if value < 2:
                 continue

@@ -70,8 +70,12 @@ _ONE_LEAD = re.compile(
     re.I,
 )
 _NAMED_LEAD = re.compile(
-    r"(?:\s*,\s*\d{1,3}\s*,)?\s+(?:(?:was|had\s+been|has\s+been|got)\s+|(?:later\s+|then\s+)?(?=died\b|dies\b|fatally\s+(?:shot|stabbed|wounded)\b))"
+    r"(?:\s*,\s*\d{1,3}\s*,)?\s+(?:(?:was|had\s+been|has\s+been|got)\s+|(?:has\s+|had\s+)?(?:later\s+|then\s+)?"
+    r"(?=died\b|dies\b|fatally\s+(?:shot|stabbed|wounded)\b))"
 )
+# "left his brother John Doe, 22, dead": a named victim between "left" and "dead".
+_LEFT_BEFORE = re.compile(r"\bleft\s+(?:[\w'’-]+\s+){0,3}$")
+_DEAD_AFTER = re.compile(r"(?:\s*,\s*\d{1,3}\s*,)?\s+dead\b")
 # A named victim after the verb: "killing Sarah Davidson", "wounding John Doe".
 _VERB_BEFORE_NAME = re.compile(
     r"\b(?:(?P<cue>killing|killed|murdering|murdered|fatally\s+(?:shooting|shot|stabbing|stabbed)|"
@@ -201,6 +205,10 @@ def _named(sentence: str, names: list[tuple[int, int]]) -> list[_Mention]:
     """A named person said to be killed, injured, arrested...: "John Doe, 23, was shot and killed"."""
     out: list[_Mention] = []
     for s, e in names:
+        dead = _DEAD_AFTER.match(sentence, e)
+        if dead and _LEFT_BEFORE.search(sentence, max(0, s - 40), s):
+            out.append(_Mention(s, e, 1, singular=True, preset=_Found("killed", dead.end() - 4, dead.end())))
+            continue
         verb = _VERB_BEFORE_NAME.search(sentence, max(0, s - 40), s)
         if verb:
             told: FigureKind = "killed" if verb.group("cue") else "injured"

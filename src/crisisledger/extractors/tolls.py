@@ -17,12 +17,16 @@ _MALE = re.compile(
 _FEMALE = re.compile(
     r"\b(?:woman|women|girl|she|her|wife|mother|daughter|sister|grandmother|female|aunt|niece)\b", re.I
 )
-_NAME = re.compile(r"\b[A-Z][a-z][\w-]+\b(?!['’])(?!\s+[a-z])")  # not "Georgia woman", "Sheriff's"
+_NAME = re.compile(
+    r"\b[A-Z][a-z][\w-]+\b(?!['’])(?!\s+(?:[a-z]|(?:Man|Woman|Men|Women|Boy|Girl|Teen|Teenager|Toddler|"
+    r"Child|Resident|Student|Officer|Deputy)\b))"
+)  # not "Georgia woman", "A Portsmouth Man", "Sheriff's"
 _NOT_NAME = {
     "The", "This", "That", "One", "Two", "Three", "Police", "Officers", "Deputies", "Authorities", "Later",
     "Another", "Both", "Man", "Woman", "Boy", "Girl", "Victim", "Child", "She", "His", "Her", "They",
 }  # fmt: skip
 _ANOTHER_PERSON = re.compile(r"\b(?:also|another|second|too)\b", re.I)  # "X was also shot": someone else
+_OTHERS = re.compile(r"\b(?:others?|more|also|another|additional)\b", re.I)  # "2 others were shot"
 SHOT_THEN_DIED_CHARS = 100  # "3 people were shot, one fatally": a death stated this close subdivides them
 
 
@@ -152,8 +156,8 @@ def surviving_injured(figures: list[Figure]) -> list[Figure]:
             continue
         died = sum(k.value for k in killed if f.end <= k.start <= f.end + SHOT_THEN_DIED_CHARS)
         dead = conservative_total(killed) or 0
-        if not died and 0 < dead < f.value:  # "5 people were shot": the dead are among them
-            died = dead
+        if not died and 0 < dead <= f.value and not _OTHERS.search(f.text):
+            died = dead  # "5 people were shot": the dead are among them; "2 were shot": both died
         if died < f.value:
             out.append(
                 f.model_copy(update={"value": f.value - died, "min": None, "max": None}) if died else f
@@ -163,7 +167,8 @@ def surviving_injured(figures: list[Figure]) -> list[Figure]:
 
 def stated_total(figures: list[Figure], kind: str) -> int | None:
     """The event's number of `kind`: the coder's own statement when the report has one, else the
-    conservative total of its figures (injured: less the shot victims who died, see `surviving_injured`)."""
+    conservative total of its figures (injured: less the shot victims who died, see `surviving_injured`),
+    and at least as many as the single victims a gender or a name tells apart."""
     own = [f for f in (surviving_injured(figures) if kind == "injured" else figures) if f.kind == kind]
     coded = [f for f in own if CODED_MARK.match(f.text)]
     if coded:
@@ -172,7 +177,7 @@ def stated_total(figures: list[Figure], kind: str) -> int | None:
     died = sum(f.value for f in figures if f.kind == "killed" and f.group == LATER_GROUP)
     if kind == "injured" and total and died:
         total = max(0, total - died)
-    if total is not None and kind == "killed":
+    if total is not None and kind in ("killed", "injured"):
         total = max(total, distinct_victims(own))
     if total is None and kind == "injured" and any(f.kind == kind for f in figures):
         return 0
