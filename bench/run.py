@@ -118,7 +118,19 @@ def print_table(metrics: list[Metric]) -> None:
     Console(width=max(Console().width, 150)).print(table)
 
 
-def write_markdown(metrics: list[Metric], command: str, seconds: float, path: Path = DOC) -> None:
+def machine_pace() -> float:
+    """Seconds a fixed 10-million-step Python loop takes here: speed rows of two runs compare only at a
+    similar pace (a shared machine's speed varies by 2-3x from one day to the next)."""
+    t0 = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.perf_counter() - t0
+
+
+def write_markdown(
+    metrics: list[Metric], command: str, seconds: float, pace: float | None = None, path: Path = DOC
+) -> None:
     lines = [
         "# Benchmarks",
         "",
@@ -129,6 +141,7 @@ def write_markdown(metrics: list[Metric], command: str, seconds: float, path: Pa
         f"- git commit: {git_commit()}",
         f"- command: `{command}`",
         f"- total run time: {seconds:.0f} s",
+        *([f"- machine pace: a 10-million-step Python loop took {pace:.2f} s"] if pace else []),
         "",
         "| set | measure | value | n | goal | status | note |",
         "|---|---|---:|---:|---|---|---|",
@@ -172,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [s for s in chosen if s not in SETS]
     if unknown:
         parser.error(f"unknown set(s): {', '.join(unknown)}")
+    pace = machine_pace()
+    print(f"machine pace: {pace:.2f} s for a 10-million-step loop", flush=True)
     start = time.perf_counter()
     metrics: list[Metric] = []
     for name in chosen:
@@ -182,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     print_table(metrics)
     if not args.no_write:
         command = "python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
-        write_markdown(metrics, command.strip(), seconds)
+        write_markdown(metrics, command.strip(), seconds, pace)
         print(f"wrote {DOC.relative_to(REPO)}")
     return 0
 
