@@ -3,11 +3,11 @@ what they say about its candidates: their countries, admin1 areas, US states and
 
 from __future__ import annotations
 
-import math
 import re
 
 from crisisledger.geo.countries import fold, is_demonym, prose_country
 from crisisledger.geo.gazetteer import Gazetteer, Place, admin_key, same_admin
+from crisisledger.geo.places import distance_km
 from crisisledger.geo.spans import TYPE_AFTER, split_admin
 from crisisledger.geo.words import AP_STATES
 
@@ -130,17 +130,10 @@ def hint_matches(p: Place, hints: list[str], gaz: Gazetteer) -> bool:
     for h in hints:  # GeoNames gives most towns no district: one near the district's centre is in it
         h_clean = h.rstrip(".").strip()
         for area in gaz.admin_lookup(h_clean, p.country_code):
-            if area.precision == "admin2" and _km(p.lat, p.lon, area.lat, area.lon) <= 50.0:
+            if area.precision == "admin2" and distance_km(p.lat, p.lon, area.lat, area.lon) <= 50.0:
                 return True
         if p.country_code in hint_towns(h_clean, gaz):  # or near the town the district is named after
             seats = [t for t in gaz.lookup(h_clean) if t.country_code == p.country_code and t.id != p.id]
-            if any(t.precision == "city" and _km(p.lat, p.lon, t.lat, t.lon) <= 50.0 for t in seats):
+            if any(t.precision == "city" and distance_km(p.lat, p.lon, t.lat, t.lon) <= 50.0 for t in seats):
                 return True
     return False
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Equirectangular distance in km (good enough within a few hundred km)."""
-    dy = (lat1 - lat2) * 111.0
-    dx = (lon1 - lon2) * 111.0 * math.cos(math.radians(lat1))
-    return math.hypot(dx, dy)

@@ -3,7 +3,6 @@ that filed a US story."""
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 
@@ -11,7 +10,7 @@ from crisisledger.geo.admin_hints import admin_hints, hint_matches
 from crisisledger.geo.context import Context
 from crisisledger.geo.countries import fold, lookup_country
 from crisisledger.geo.gazetteer import Gazetteer, Place
-from crisisledger.geo.places import PlaceMention, to_location
+from crisisledger.geo.places import PlaceMention, distance_km, to_location
 from crisisledger.geo.scoring import LOCAL_FORCE, accept, score_place
 from crisisledger.geo.spans import CAPS, Span, candidates, known_name
 from crisisledger.geo.us import STATES
@@ -89,9 +88,7 @@ def _near_any(p: Place, places: list[Location], km: float = 40.0) -> bool:
     for loc in places:
         if loc.lat is None or loc.lon is None:
             continue
-        dy = (p.lat - loc.lat) * 111.0
-        dx = (p.lon - loc.lon) * 111.0 * math.cos(math.radians(p.lat))
-        if dx * dx + dy * dy <= km * km:
+        if distance_km(p.lat, p.lon, loc.lat, loc.lon) <= km:
             return True
     return False
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from crisisledger.geo.countries import get_country
@@ -21,6 +22,17 @@ class PlaceMention:
     score: float
     container: bool = False  # written as the admin area of the place just before it: "Watamu, Kilifi"
     dateline: bool = False  # "ROSEBURG, Ore. (AP) —": where the report was filed
+
+    def at(self, location: Location) -> PlaceMention:
+        """The same mention resolved to another place (a namesake, its county)."""
+        return replace(self, location=location)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance in km (good enough within a few hundred km)."""
+    dy = (lat1 - lat2) * 111.0
+    dx = (lon1 - lon2) * 111.0 * math.cos(math.radians(lat1))
+    return math.hypot(dx, dy)
 
 
 def to_location(p: Place, precision: str | None = None) -> Location:

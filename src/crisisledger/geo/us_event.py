@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from crisisledger.geo.countries import fold, get_country
 from crisisledger.geo.gazetteer import Gazetteer, Place
-from crisisledger.geo.places import PlaceMention, to_location
+from crisisledger.geo.places import PlaceMention, distance_km, to_location
 from crisisledger.geo.us import STATES, headline
 from crisisledger.geo.us_outlet import host_home
 from crisisledger.geo.us_states import (
@@ -261,9 +261,7 @@ def _inside(loc: Location, area: Location) -> bool:
 def _distance_km(a: Location, b: Location) -> float:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return math.inf
-    dy = (a.lat - b.lat) * 111.0
-    dx = (a.lon - b.lon) * 111.0 * math.cos(math.radians(a.lat))
-    return math.hypot(dx, dy)
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def us_event_location(

@@ -10,14 +10,13 @@ to the far larger one (`repopulous`).
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from crisisledger.geo.countries import fold
 from crisisledger.geo.gazetteer import Gazetteer, Place
-from crisisledger.geo.places import PlaceMention, to_location
+from crisisledger.geo.places import PlaceMention, distance_km, to_location
 from crisisledger.geo.stations import outlet_homes
 from crisisledger.geo.us import STATES, state_votes
 from crisisledger.geo.us_outlet import host_homes
@@ -99,7 +98,7 @@ def recounty(
         return m
     if score(best)[0] <= states.get(m.location.admin1 or "", 0):
         return m  # no better support than the current choice
-    return PlaceMention(m.text, m.start, m.end, to_location(best, "admin2"), m.score, m.container, m.dateline)
+    return m.at(to_location(best, "admin2"))
 
 
 def county_short_names(mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -114,7 +113,7 @@ def county_short_names(mentions: list[PlaceMention]) -> list[PlaceMention]:
     for m in mentions:
         county = counties.get(fold(m.location.name)) if m.location.precision == "city" else None
         if county is not None and county.admin1 != m.location.admin1:
-            m = PlaceMention(m.text, m.start, m.end, county, m.score, m.container, m.dateline)
+            m = m.at(county)
         out.append(m)
     return out
 
@@ -134,7 +133,7 @@ def restate(m: PlaceMention, text: str, gaz: Gazetteer) -> PlaceMention | None:
     for name in dict.fromkeys((m.text, _TOWNSHIP.sub("", m.text))):
         for p in gaz.lookup(name):
             if p.country_code == "US" and p.admin1 == state and p.precision == "city":
-                return PlaceMention(m.text, m.start, m.end, to_location(p), m.score, m.container, m.dateline)
+                return m.at(to_location(p))
     return None
 
 
@@ -153,14 +152,7 @@ def renamesake(m: PlaceMention, states: Counter[str], gaz: Gazetteer) -> PlaceMe
         return m  # none, or a city dwarfing its namesakes in a state the page names ("Brooklyn")
 
     best = max(cands, key=lambda p: (states[p.admin1 or ""], p.population))
-    return PlaceMention(m.text, m.start, m.end, to_location(best), m.score, m.container, m.dateline)
-
-
-def km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
-    """Rough distance in km (equirectangular; fine at the scale of a station's reach)."""
-    dy = (a_lat - b_lat) * 111.0
-    dx = (a_lon - b_lon) * 111.0 * math.cos(math.radians((a_lat + b_lat) / 2))
-    return math.hypot(dx, dy)
+    return m.at(to_location(best))
 
 
 def renear(m: PlaceMention, homes: list[Location], gaz: Gazetteer, reach: float = 120.0) -> PlaceMention:
@@ -171,19 +163,11 @@ def renear(m: PlaceMention, homes: list[Location], gaz: Gazetteer, reach: float 
         return m
     if not homes or _near(loc.lat, loc.lon, homes, reach):
         return m
-    name = fold(loc.name)
-    cands = [
-        p
-        for p in gaz.lookup(m.text)
-        if p.country_code == "US"
-        and p.precision == "city"
-        and fold(p.name) == name
-        and _near(p.lat, p.lon, homes, reach)
-    ]
+    cands = [p for p in _namesakes(m, gaz) if _near(p.lat, p.lon, homes, reach)]
     if not cands:
         return m
     best = max(cands, key=lambda p: p.population)
-    return PlaceMention(m.text, m.start, m.end, to_location(best), m.score, m.container, m.dateline)
+    return m.at(to_location(best))
 
 
 def repopulous(
@@ -197,20 +181,23 @@ def repopulous(
         return m
     if loc.lat is None or loc.lon is None or _near(loc.lat, loc.lon, homes, 150.0):
         return m
-    name = fold(loc.name)
-    cands = [
-        p
-        for p in gaz.lookup(m.text)
-        if p.country_code == "US" and p.precision == "city" and fold(p.name) == name
-    ]
+    cands = _namesakes(m, gaz)
     if not cands:
         return m
     top = max(cands, key=lambda p: p.population)
     mine = max((p.population for p in cands if p.admin1 == loc.admin1 and p.admin2 == loc.admin2), default=0)
     if top.admin1 == loc.admin1 or top.population < 3 * max(mine, 1):
         return m
-    return PlaceMention(m.text, m.start, m.end, to_location(top), m.score, m.container, m.dateline)
+    return m.at(to_location(top))
+
+
+def _namesakes(m: PlaceMention, gaz: Gazetteer) -> list[Place]:
+    """The US towns written like the mention with the very name of its resolved town."""
+    name = fold(m.location.name)
+    towns = (p for p in gaz.lookup(m.text) if p.country_code == "US" and p.precision == "city")
+    return [p for p in towns if fold(p.name) == name]
 
 
 def _near(lat: float, lon: float, homes: list[Location], reach: float) -> bool:
-    return any(h.lat is not None and h.lon is not None and km(lat, lon, h.lat, h.lon) <= reach for h in homes)
+    return any(h.lat is not None and h.lon is not None and distance_km(lat, lon, h.lat, h.lon) <= reach
+               for h in homes)  # fmt: skip
