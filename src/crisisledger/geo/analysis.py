@@ -22,7 +22,7 @@ from crisisledger.geo.gazetteer import Gazetteer, Place
 from crisisledger.geo.headline import home_location, title_place
 from crisisledger.geo.places import PlaceMention, country_location, to_location
 from crisisledger.geo.priors import country_hints
-from crisisledger.geo.scoring import accept, alias, alias_penalty, score_place, slot_bonus
+from crisisledger.geo.scoring import STRUCK, accept, alias, alias_penalty, score_place, slot_bonus
 from crisisledger.geo.spans import (
     ADMIN1_TYPES,
     AREAS,
@@ -50,6 +50,7 @@ class Extra:
     title: PlaceMention | None = None  # the title's place ("Boy shot in Monroe"), offsets in the title
     title_locative: bool = False  # written after "in/at/near" (the scene)
     home: Location | None = None  # home city of the outlet that filed it (a TV station, a newspaper)
+    settled: bool = False  # the leading country is named, or has places that vote for it outright
 
 
 _CACHE: dict[int, tuple[ArticleDoc, str, list[PlaceMention], str | None, Extra]] = {}
@@ -90,7 +91,7 @@ def analyse_places(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None, Ext
         if cands:
             hints = [h for h in admin_hints(text, sp.end) if fold(h) != sp.key]  # "Bama (Bama, Houet)"
             place_spans.append((sp, cands, hints))
-        elif len(sp.key) >= 4 and not sp.norp and not is_acronym(sp.text) and placed(sp, text):
+        elif len(sp.key) >= 4 and not sp.norp and not is_acronym(sp.text) and _placed(sp, text):
             unknown.append(sp)
     priors, spread = country_hints(text)
     priors += org_areas(doc, gaz)
@@ -126,6 +127,7 @@ def analyse_places(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None, Ext
             and known_name(sp.text)  # a spelling only close to an area's does not vote
         ):
             ctx.vote(sp.key, areas.pop(), 4)  # "(Markoye, Oudalan)": an admin area of one country
+    ctx.settle_coherence()
     if ctx.named:  # named places and admin areas outweigh who acted: priors only break ties
         for code, n in priors.items():
             if code != "US":
@@ -140,6 +142,7 @@ def analyse_places(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None, Ext
             if cands:
                 place_spans.append((sp, cands, [h for h in admin_hints(text, sp.end) if fold(h) != sp.key]))
     mentions: list[PlaceMention] = []
+    large: set[int] = set()  # starts of cities of 100,000+: "outside Peshawar" outweighs a village abroad
     for sp, cands, hints in place_spans:
         scored = [
             (
@@ -154,24 +157,33 @@ def analyse_places(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None, Ext
         hint_a1 = hint_admin1(hints, gaz) if hints else set()
         matched = bool(hints) and hint_matches(best, hints, gaz)
         if not accept(sp, best, score, text, ctx, hint_codes, hint_a1, matched, hints):
-            continue
+            exact = [t for t in scored if t[2] is not best and fold(t[2].name) == sp.key]
+            if not exact or not alias(best, sp):
+                continue
+            score, _, best = max(exact)  # "Ariha": the town of that very name, not Jericho abroad
+            matched = bool(hints) and hint_matches(best, hints, gaz)
+            if not accept(sp, best, score, text, ctx, hint_codes, hint_a1, matched, hints):
+                continue
         mentions.append(
             PlaceMention(sp.text, sp.start, sp.end, to_location(best), score, dateline=sp.dateline)
         )
         if best.admin1:
             ctx.admin1[admin1_key(best.country_code, best.admin1)] += 1
+        if best.precision == "city" and best.population >= 100000:
+            large.add(sp.start)
     for sp, code in country_spans:
         loc = country_location(code)
         if loc is not None:
             mentions.append(PlaceMention(sp.text, sp.start, sp.end, loc, 1.0))
     mentions.sort(key=lambda m: m.start)
     mentions = _mark_containers(mentions, text)
-    if not ctx.named:  # no country or place named outright: the places found outweigh demonyms
+    settled = bool(ctx.named)
+    if not settled:  # no country or place named outright: the places found outweigh demonyms
         for m in mentions:
             if m.location.country_code and (m.location.precision != "country" or not ctx.countries):
-                ctx.countries[m.location.country_code] += 2
+                ctx.countries[m.location.country_code] += 2 + (m.start in large)
     dominant = ctx.dominant
-    extra = Extra()
+    extra = Extra(settled=settled)
     if doc.article.title:
         extra.title, extra.title_locative = title_place(doc.article.title, text, mentions, ctx, gaz)
     if homes and dominant == "US":
@@ -180,6 +192,11 @@ def analyse_places(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None, Ext
         _CACHE.clear()
     _CACHE[id(doc)] = (doc, text, mentions, dominant, extra)
     return mentions, dominant, extra
+
+
+def _placed(sp: Span, text: str) -> bool:
+    """`spans.placed`, or written as what a strike hit."""
+    return placed(sp, text) or bool(STRUCK.search(text[max(0, sp.start - 24) : sp.start]))
 
 
 def _fuzzy_countries(ctx: Context, place_spans: list[tuple[Span, list[Place], list[str]]]) -> list[str]:

@@ -26,6 +26,15 @@ _ACTOR_NOUN = re.compile(
 )
 
 
+# "airstrikes by France", "shelling carried out by Turkey": a country named as the agent.
+_AGENT_BEFORE = re.compile(
+    r"\b(?:by|from|border\s+with|(?:fled|crossed|driven|drove\s+them)\s+(?:over\s+|back\s+)?(?:in)?to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "near the Burkina Faso border": the event lies on either side.
+_BORDER_AFTER = re.compile(r"^(?:'s)?\s+border\b", re.IGNORECASE)
+
+
 # "in northern Yemen", "near Syria's": a country named as the place of the event.
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|inside|near|across|into|throughout|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central)"
@@ -53,6 +62,7 @@ def vote_coherence(place_spans: list[tuple[Span, list[Place], list[str]]], ctx: 
             for code, keys in by_country.items():
                 if len(keys) == best:
                     ctx.countries[code] += 2
+                    ctx.coherence[code] += 2
 
 
 def admin1_key(code: str, admin1: str) -> tuple[str, str]:
@@ -69,6 +79,7 @@ class Context:
         self.own: dict[str, Counter[str]] = {}  # per folded name: the votes it gave itself
         self.states: Counter[str] = Counter()  # US state name → votes (see `geo.us.state_votes`)
         self.actors: Counter[str] = Counter()  # votes from demonyms and actors' adjectives ("Somali bandits")
+        self.coherence: Counter[str] = Counter()  # votes from names that may all lie in one country
 
     def vote(self, key: str, code: str, n: int, named: bool = True) -> None:
         self.countries[code] += n
@@ -77,6 +88,18 @@ class Context:
             self.own.setdefault(key, Counter())[code] += n
         elif key:
             self.actors[code] += n
+
+    def settle_coherence(self) -> None:
+        """Drop the votes of countries that only several names' namesakes point to, once places or
+        names point to another country ("Kuba" and "Kuba South" both have a Brazilian namesake, but
+        "Juba county" is named outright)."""
+        other = {code for code, n in self.countries.items() if n > self.coherence[code]}
+        if not other:
+            return
+        for code, n in self.coherence.items():
+            if code not in other:
+                self.countries[code] -= n
+        self.countries += Counter()
 
     def supported(self, key: str, code: str) -> bool:
         """Whether a country has votes from anything but the name `key` (other names, groups, demonyms)."""
@@ -148,6 +171,8 @@ def country_weight(sp: Span, text: str, title_end: int) -> tuple[int, bool]:
         or is_demonym(sp.text)
         or _ACTOR_SUFFIX.match(text[sp.end : sp.end + 12])
         or _ACTOR_NOUN.match(text[sp.end : sp.end + 24])
+        or _AGENT_BEFORE.search(text[max(0, sp.start - 30) : sp.start])
+        or _BORDER_AFTER.match(text[sp.end : sp.end + 10])
     ):
         return 1, False
     if _PLACE_BEFORE.search(text[max(0, sp.start - 30) : sp.start]):

@@ -9,6 +9,7 @@ from collections import Counter
 
 from crisisledger.geo.analysis import analyse_places
 from crisisledger.geo.countries import fold
+from crisisledger.geo.gazetteer import letters, same_admin
 from crisisledger.geo.places import PlaceMention, capital_location, country_location
 from crisisledger.geo.us_event import us_event_location
 from crisisledger.model import Location
@@ -17,17 +18,48 @@ from crisisledger.nlp.pipeline import ArticleDoc
 SPECIFICITY = {"point": 2.0, "city": 2.0, "admin2": 1.2, "admin1": 0.6, "country": -2.0}
 
 
-def _best(mentions: list[PlaceMention]) -> PlaceMention | None:
-    if not mentions:
-        return None
-    areas = {
+def _areas(mentions: list[PlaceMention]) -> set[tuple[str | None, str | None]]:
+    return {
         (m.location.country_code, m.location.admin1) for m in mentions if m.location.precision == "admin1"
     }
+
+
+def _best(mentions: list[PlaceMention], named: list[PlaceMention] | None = None) -> PlaceMention | None:
+    """The most specific, best-scored place among `mentions`, against the admin1 areas among `named`
+    (the mentions themselves by default)."""
+    if not mentions:
+        return None
+    areas = _areas(mentions if named is None else named)
     ranked = [
-        (m.score + SPECIFICITY[m.location.precision] - 0.15 * i + _within_bonus(m.location, areas), m)
+        (
+            m.score
+            + SPECIFICITY[m.location.precision]
+            - 0.15 * i
+            + _within_bonus(m.location, areas)
+            - _outside_penalty(m, areas),
+            m,
+        )
         for i, m in enumerate(mentions)
     ]
     return max(ranked, key=lambda t: t[0])[1]
+
+
+def _area_of(mentions: list[PlaceMention], m: PlaceMention) -> PlaceMention:
+    """The first admin1 area the text names in the country of `m` (`m` itself when none)."""
+    code = m.location.country_code
+    areas = [a for a in mentions if a.location.precision == "admin1" and a.location.country_code == code]
+    return areas[0] if areas else m
+
+
+def _outside_penalty(m: PlaceMention, areas: set[tuple[str | None, str | None]]) -> float:
+    """ "The Shaykhabad area of Saydabad district, Logar": a town found only under another of its names
+    ("Shaykhabad" for a town in Farah) outside every admin1 area the text names in its country."""
+    loc = m.location
+    if loc.precision not in ("city", "point", "admin2") or letters(loc.name) == letters(m.text):
+        return 0.0
+    named = [a1 for cc, a1 in areas if cc == loc.country_code and a1]
+    inside = not named or any(loc.admin1 and same_admin(loc.admin1, a1) for a1 in named)
+    return 0.0 if inside else 3.0
 
 
 def _within_bonus(loc: Location, areas: set[tuple[str | None, str | None]]) -> float:
@@ -39,7 +71,7 @@ def _within_bonus(loc: Location, areas: set[tuple[str | None, str | None]]) -> f
 def _best_in(mentions: list[PlaceMention], start: int, end: int) -> PlaceMention | None:
     """Best place named in [start, end); admin areas written after a place count only when it is unknown."""
     inside = [m for m in mentions if start <= m.start < end]
-    return _best([m for m in inside if not m.container]) or (inside[0] if inside else None)
+    return _best([m for m in inside if not m.container], inside) or (inside[0] if inside else None)
 
 
 def event_location(doc: ArticleDoc, start: int, end: int) -> Location | None:
@@ -49,11 +81,15 @@ def event_location(doc: ArticleDoc, start: int, end: int) -> Location | None:
     if dominant == "US":  # US local news: see `geo.us_event`
         return us_event_location(doc, mentions, extra.title, extra.home, start, end)
     specific = [m for m in mentions if m.location.precision != "country"]
+    if extra.settled:
+        specific = _in_country(specific, dominant)
     pick = _best_in(specific, start, end)
     if pick is None:
         sentence = doc.sentence_at(start)
         if sentence is not None:
             pick = _best_in(specific, sentence.start, sentence.end)
+    if pick is not None and _outside_penalty(pick, _areas(specific)):
+        pick = _area_of(specific, pick)  # "Shaykhabad area of Saydabad district, Logar": in Logar
     coded = _coded_place(specific, doc.text)
     if coded is not None:
         pick = coded  # "(coded as Boni at geoprecision 2)": the note says where its event was coded
@@ -77,6 +113,20 @@ def event_location(doc: ArticleDoc, start: int, end: int) -> Location | None:
     if dominant:
         return country_location(dominant)
     return None
+
+
+def _in_country(mentions: list[PlaceMention], dominant: str | None) -> list[PlaceMention]:
+    """The places in the text's leading country, when it names some, and places abroad written under
+    their own name: a town abroad found under another name ("Kuba South" for Cubatão, in a note on
+    Juba county) is not the event's."""
+    if not any(m.location.country_code == dominant for m in mentions):
+        return mentions
+    return [m for m in mentions if m.location.country_code == dominant or _same_name(m)]
+
+
+def _same_name(m: PlaceMention) -> bool:
+    """Whether a mention was found under the name written (in any spelling), not under another name."""
+    return letters(m.location.name) == letters(m.text) or fold(m.location.name).startswith(fold(m.text))
 
 
 _CAPITAL = re.compile(

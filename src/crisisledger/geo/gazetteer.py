@@ -86,7 +86,7 @@ def _skeleton(name: str) -> str:
     return first + re.sub(r"(.)\1+", r"\1", body)
 
 
-def _letters(name: str) -> str:
+def letters(name: str) -> str:
     """Letters of a name without its Arabic articles ("Ma'arrat an Nu'man" → "maarratnuman")."""
     key = _SKEL_ARTICLE.sub(" ", " " + fold(name).replace("-", " ") + " ")
     return re.sub(r"[^a-z]", "", _SKEL_ARTICLE.sub(" ", key))
@@ -219,11 +219,11 @@ class Gazetteer:
                 if self.cols[7][i] in ("city", "point"):
                     index[_skeleton(self.cols[0][i])].append(i)
             self._town_skeletons[country] = index = dict(index)
-        key = _letters(name)
+        key = letters(name)
         hits = [
             i
             for i in index.get(skel, ())
-            if SequenceMatcher(None, key, _letters(self.cols[0][i])).ratio() >= 0.75
+            if SequenceMatcher(None, key, letters(self.cols[0][i])).ratio() >= 0.75
         ]
         return [self.place(i) for i in sorted(hits, key=lambda i: -self.cols[6][i])[:5]]
 

@@ -6,17 +6,22 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 
 from crisisledger.geo.admin_hints import hint_matches, hint_state
 from crisisledger.geo.context import Context, admin1_key
 from crisisledger.geo.countries import fold
-from crisisledger.geo.gazetteer import Gazetteer, Place, admin_key, same_admin
+from crisisledger.geo.gazetteer import Gazetteer, Place, admin_key, letters, same_admin
 from crisisledger.geo.spans import ADMIN1_TYPES, AREAS, LOCATIVE, TYPE_PREC, Span, is_stop
 
 _IN_PAREN = re.compile(r"[A-Za-z]\s*\([^()]{0,45}$")  # "Town (District Admin1": inside a place's parentheses
 
 
 _CONTAINER = re.compile(r"\w[\w'’.-]*\s*(?:\(|,)\s*$")  # "Hombori (Douentza", "Watamu, Kilifi"
+
+
+# "warplanes struck Ariha", "shelling on Kafr Nobol": what a strike hit is a place.
+STRUCK = re.compile(r"\b(?:struck|targeted|hit|(?:air|drone)\s*strikes?\s+on|shelling\s+on)\s+$", re.I)
 
 
 # "Conway police said", "Gresham officers": a town named by its own force.
@@ -126,6 +131,8 @@ def accept(
         and not ctx.supported(sp.key, best.country_code)
     ):
         return False  # a small or otherwise-named foreign place that nothing else in the text points to
+    if not hint_codes and _foreign(best, sp, ctx):
+        return False  # "Malian army patrol between Boni and Hombori": not Bonn, nor Yoro in Honduras
     if sp.type_hint in ("neighborhood", "neighbourhood"):
         return False  # a part of a city the gazetteer does not hold: the city named nearby is better
     if sp.strong:
@@ -137,6 +144,7 @@ def accept(
             LOCATIVE.search(before)
             or _CONTAINER.search(before)
             or _IN_PAREN.search(text[max(0, sp.start - 50) : sp.start])
+            or (ctx.dominant != "US" and STRUCK.search(text[max(0, sp.start - 24) : sp.start]))
         )
         or sp.type_hint is not None
     )
@@ -146,6 +154,24 @@ def accept(
     if locative and (in_context or best.population >= 20000 or not ctx.named):
         return True
     return (in_context and best.population >= 100000) or score >= 8.0
+
+
+def _foreign(p: Place, sp: Span, ctx: Context) -> bool:
+    """A place found under another name, in a country nothing else in the text points to while something
+    (even who acted: "the Malian army") points elsewhere; or an admin area's bare name there while places,
+    names or groups point elsewhere."""
+    if ctx.supported(sp.key, p.country_code):
+        return False
+    if alias(p, sp) and not _transliteration(p.name, sp.text):
+        return any(n > 0 for code, n in ctx.countries.items() if code != p.country_code)
+    bare = not (sp.type_hint or sp.admin_slot)  # "Kemo region", "(Markoye, Oudalan)" are written as areas
+    return bare and p.precision in ("admin1", "admin2") and ctx.contested(sp.key)
+
+
+def _transliteration(name: str, written: str) -> bool:
+    """Whether a gazetteer name is the written name in another spelling ("Albu Kamal" for "Abu Kamal"),
+    not another name ("Bonn" for "Boni")."""
+    return SequenceMatcher(None, letters(name), letters(written)).ratio() >= 0.9
 
 
 def _small(p: Place) -> bool:

@@ -1,0 +1,79 @@
+"""Which country a note's place lies in: countries named as agents or across a border, votes of names that
+only namesakes share, foreign places found under another name, bare admin names abroad, the areas a
+town is written in, and country cues for Kenya and the Middle East. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from conftest import make_doc as doc
+from crisisledger.geo.context import Context, country_weight
+from crisisledger.geo.priors import country_votes
+from crisisledger.geo.resolve import event_location
+from crisisledger.geo.scoring import _transliteration
+from crisisledger.geo.spans import find_spans
+from crisisledger.model import Location
+
+
+def locate(text: str, entities: tuple[tuple[str, str], ...] = ()) -> Location | None:
+    return event_location(doc(text, entities), 0, len(text))
+
+
+def _weight(text: str, name: str) -> tuple[int, bool]:
+    sp = next(s for s in find_spans(doc(text, ((name, "GPE"),))) if s.text == name)
+    return country_weight(sp, text, 0)
+
+
+def test_countries_named_as_agents_or_over_a_border_are_weak() -> None:
+    assert _weight("Airstrikes, probably by France, hit a camp.", "France") == (1, False)
+    assert _weight("The rebels withdrew over the border with Sudan.", "Sudan") == (1, False)
+    assert _weight("Gunmen attacked a village near the Niger border.", "Niger") == (1, False)
+    assert _weight("Gunmen attacked a village in Niger.", "Niger") == (8, True)
+
+
+def test_namesake_votes_give_way_to_named_places() -> None:
+    ctx = Context()
+    ctx.countries.update({"BR": 2, "SS": 12})
+    ctx.coherence.update({"BR": 2})
+    ctx.settle_coherence()
+    assert ctx.countries == {"SS": 12}
+    alone = Context()
+    alone.countries.update({"BR": 2})
+    alone.coherence.update({"BR": 2})
+    alone.settle_coherence()  # nothing else points anywhere: the namesakes' vote stands
+    assert alone.countries == {"BR": 2}
+
+
+def test_transliterations_are_not_other_names() -> None:
+    assert _transliteration("Albu Kamal", "Abu Kamal")
+    assert not _transliteration("Bonn", "Boni")
+
+
+def test_kenyan_and_middle_eastern_cues() -> None:
+    assert country_votes("Supporters of Raila Odinga marched to the county offices.") == {"KE": 2}
+    assert country_votes("Two Kenya Police Reservists were shot by raiders.") == {"KE": 1}
+    assert country_votes("Turkish-backed factions shelled a village.") == {"SY": 1}
+    assert country_votes("Pro-Hadi forces repelled an attack.") == {"YE": 1}
+    assert country_votes("Officer Moran and the county commissioner spoke.") == {}
+
+
+def test_a_town_found_under_another_name_outside_the_named_province_gives_way_to_the_province() -> None:
+    text = "A roadside bomb killed two soldiers in the Shaykhabad area of Saydabad district, Logar."
+    loc = locate(text, (("Shaykhabad", "GPE"), ("Logar", "GPE")))
+    assert loc is not None and loc.country_code == "AF" and loc.admin1 != "Farah"
+
+
+def test_a_foreign_area_named_bare_does_not_outvote_the_notes_country() -> None:
+    text = "Dogon militiamen said the Malian army found a bomb on the road between Dinangourou and Yoro."
+    loc = locate(text, (("Dinangourou", "GPE"), ("Yoro", "GPE")))
+    assert loc is None or loc.country_code != "HN"
+
+
+def test_what_warplanes_struck_is_a_place() -> None:
+    text = "Regime forces and Russian warplanes struck Maaret al-Numan."
+    loc = locate(text, (("Russian", "NORP"), ("Maaret al-Numan", "PERSON")))
+    assert loc is not None and loc.country_code == "SY" and loc.precision == "city"
+
+
+def test_foreign_forces_do_not_hide_a_transliterated_town() -> None:
+    text = "Israeli airstrikes targeted militias near Abu Kamal."
+    loc = locate(text, (("Israeli", "NORP"), ("Abu Kamal", "GPE")))
+    assert loc is not None and loc.country_code == "SY"
