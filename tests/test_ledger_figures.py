@@ -87,7 +87,18 @@ def test_injured_falls_when_the_wounded_die() -> None:
     assert summary["injured"].conflicts == []
     fewer = [Report("injured", 1, 1, 1, day2, article_id="b")]  # no death to explain it: a drop
     summary = summarise(first + fewer, ["Millbrook"])
-    assert summary["injured"].conservative == 2
+    assert summary["injured"].conservative == 1  # still credible: the wounded are counted down
     assert summary["injured"].conflicts[0]["flags"] == ["drop: 1 after 2 on 2016-05-01"]
     earlier = [Report("killed", 1, 1, 1, day1, article_id="a")]  # the death was known already
-    assert summarise(first + earlier + died, ["Millbrook"])["injured"].conservative == 2
+    assert summarise(first + earlier + died, ["Millbrook"])["injured"].conflicts[0]["flags"] == [
+        "drop: 1 after 2 on 2016-05-01"
+    ]
+
+
+def test_a_lower_later_injured_count_is_a_revision_but_a_lower_death_toll_is_not() -> None:
+    day1, day2 = dt.date(2016, 5, 1), dt.date(2016, 5, 2)
+    for kind, expected in (("injured", 0), ("killed", 3)):
+        reports = [Report(kind, 3, 3, 3, day1, article_id="a"), Report(kind, 0, 0, 0, day2, article_id="b")]
+        summary = summarise(reports, ["Millbrook"])[kind]
+        assert summary.conservative == expected
+        assert summary.range == ((0, 3) if kind == "injured" else (3, 3))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from crisisledger.model import Location
 from crisisledger.resolve.incidents import EventNode, cluster
 from crisisledger.resolve.stories import StoryFacts, StorySettings, person_names, story_links
@@ -208,3 +210,79 @@ def test_a_brief_links_by_a_name_but_gives_no_evidence() -> None:
     links = story_links([_facts("a", "2016-03-04", FIRST), facts])
     assert [(k.a, k.b, k.names) for k in links] == [("a", "brief", ("darnell okafor",))]
     assert story_links([_facts("a", "2016-03-04", FIRST), facts], StorySettings(min_words=100)) == []
+
+
+def _termed(aid: str, day: str, terms: set[str]) -> StoryFacts:
+    return StoryFacts(aid, dt.date.fromisoformat(day), frozenset(), 200, terms=frozenset(terms))
+
+
+def _background(n: int) -> list[StoryFacts]:
+    """`n` articles of other stories: each with its own words, all with a few common ones."""
+    return [
+        _termed(f"z{i:03}", "2016-04-01", {f"word{i}", "shooting", "police", "wounded"}) for i in range(n)
+    ]
+
+
+def test_terms_are_the_longer_words_without_stop_words_and_credits() -> None:
+    facts = StoryFacts.of("a", None, "By Jane Smith\nA gunman fired at the Laundromat on Elm Street.")
+    assert facts.terms == {"gunman", "fired", "laundromat"}  # "street" is a stop word; no byline
+
+
+def test_rare_shared_terms_link_articles_of_a_large_enough_ledger() -> None:
+    rare = {"laundromat", "trombone", "zeppelin"}
+    a = _termed("a", "2016-04-01", rare | {"shooting"})
+    b = _termed("b", "2016-04-03", rare | {"police"})
+    late = _termed("c", "2016-04-20", rare)  # the same words weeks later: another story
+    fewer = _termed("d", "2016-04-02", {"laundromat", "trombone"})  # two rare words only
+    links = story_links([a, b, late, fewer, *_background(200)])
+    assert [(k.a, k.b, k.names, k.by_terms) for k in links] == [("a", "b", tuple(sorted(rare)), True)]
+    assert "share 3 words found in at most 5 articles of the ledger: laundromat, trombone, zeppelin" in (
+        links[0].reason
+    )
+    assert story_links([a, b, *_background(10)]) == []  # a small ledger tells no word's rarity
+    common = [_termed(f"y{i}", "2016-04-01", rare) for i in range(5)]  # in 7 articles: not rare
+    assert story_links([a, b, *common, *_background(200)]) == []
+
+
+def test_term_links_come_after_name_links_and_list_a_few_terms() -> None:
+    words = {f"rareword{i}" for i in range(12)}
+    a = _termed("a", "2016-04-01", words)
+    b = _termed("b", "2016-04-01", words)
+    named = [StoryFacts(x, dt.date(2016, 4, 1), frozenset({"ann lee", "bo kim"}), 200) for x in ("m", "n")]
+    links = story_links([a, b, *named, *_background(200)])
+    assert [(k.a, k.b, k.by_terms) for k in links] == [("m", "n", False), ("a", "b", True)]
+    assert "rareword5 (and 4 more) and were published" in links[1].reason
+
+
+def test_ledger_links_by_rare_terms_idempotently(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from crisisledger.store import resolution
+
+    small = StorySettings(term_ledger=2)  # this ledger is tiny: let it tell rare words anyway
+    monkeypatch.setattr(resolution, "story_links", lambda facts: story_links(facts, small))
+    story = "Gunfire outside the laundromat near the old trombone factory, by the zeppelin mural. "
+    shot = event("Violence against civilians", "Attack", "2016-03-04", DAYTON, fatalities=1)
+    elsewhere = event("Violence against civilians", "Attack", "2016-03-05", DAYTON_TX, fatalities=1)
+    others = [
+        item(
+            f"other{i}", f"Report {i}. " + FILLER, "2016-03-04", [event("Riots", "Mob violence", None, None)]
+        )
+        for i in range(6)
+    ]
+    own = " ".join(f"Witnesses heard sirens and saw flashing lights, account {i}." for i in range(9))
+    records = [
+        item("a", story + FILLER, "2016-03-04", [shot]),
+        item("b", story + own, "2016-03-05", [elsewhere]),
+    ]
+    with Ledger.open(db_url) as ledger:
+        ledger.add_records(records + others)
+        ledger.resolve()
+        first = sorted((i["id"], i["article_ids"]) for i in ledger.incidents() if "a" in i["article_ids"])
+        ledger.add_records(records)  # the same articles again: nothing new, the same incident
+        ledger.resolve()
+        again = sorted((i["id"], i["article_ids"]) for i in ledger.incidents() if "a" in i["article_ids"])
+        why = ledger.incident(first[0][0])
+    assert [ids for _, ids in first] == [["a", "b"]]  # their places differ: joined by the shared words
+    assert again == first
+    assert why is not None
+    (reason,) = why["reasons"]
+    assert "share 7 words found in at most 5 articles of the ledger: factory, gunfire, laundromat" in reason

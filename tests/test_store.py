@@ -47,12 +47,45 @@ def test_database_url_forms(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_migration_creates_exactly_the_schema(db_url: str) -> None:
     ledger = Ledger.open(db_url)
-    assert current(ledger.engine) == "0006"
+    assert current(ledger.engine) == "0007"
     with ledger.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), t.metadata)
     assert diff == []
     Ledger.open(db_url).close()  # opening again is a no-op
     ledger.close()
+
+
+def test_migration_0007_keeps_story_facts_and_recomputes_their_terms(db_url: str) -> None:
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from crisisledger.resolve.storyfacts import FACTS_VERSION
+    from crisisledger.store import migrate
+    from crisisledger.store.engine import make_engine
+
+    engine = make_engine(db_url)
+    migrate.upgrade(engine, "0006")
+    text = "Gunfire outside a laundromat wounded a cyclist late on Friday, the dispatcher said."
+    with engine.begin() as conn:
+        conn.execute(
+            t.articles.insert().values(
+                id="a1", text_hash="h1", text=text, record={}, ingested_at=dt.datetime.now()
+            )
+        )
+        facts = {"article_id": "a1", "version": FACTS_VERSION - 1, "words": 12, "names": [], "addresses": [],
+                 "ages": []}  # fmt: skip
+        conn.execute(t.story_facts.insert().values(facts))
+    engine.dispose()
+    with Ledger.open(db_url) as ledger:
+        assert current(ledger.engine) == "0007"
+        with ledger.engine.connect() as conn:
+            assert conn.execute(select(t.story_facts.c.terms)).scalar_one() == []
+        ledger.resolve()
+        with ledger.engine.connect() as conn:
+            row = conn.execute(select(t.story_facts.c.version, t.story_facts.c.terms)).one()
+    words = ["cyclist", "dispatcher", "gunfire", "late", "laundromat", "outside", "said", "wounded"]
+    assert tuple(row) == (FACTS_VERSION, words)
 
 
 def test_ingest_is_idempotent_by_id_and_by_text(db_url: str) -> None:

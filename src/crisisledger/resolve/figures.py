@@ -17,7 +17,9 @@ publication date; its lower bound is `min` when set, else `value`; its upper bou
   *disagreement* is two totals dated within one day of each other, from different named authorities, whose
   bounds do not overlap.
 - **conservative** (ACLED-style lowest credible figure): drop-flagged totals are not
-  credible; among the credible totals of the most recent report date (all of them
+  credible, except for kinds in `REVISED_DOWN` (the injured: first reports count everyone hurt or
+  shot, the dead among them, and later ones leave out the dead and those treated at the scene, so a
+  lower later count is a revision); among the credible totals of the most recent report date (all of them
   when none is dated), keep those attributed to an authority when there are any,
   and take the lowest lower bound. Tolls are revised as counting goes on, so the
   latest report date carries the most reliable figure, and the lowest figure of that
@@ -36,6 +38,8 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 DROP_RATIO = 0.9
+# Kinds whose later, lower totals stay credible (see the module's docstring): a death toll does not fall.
+REVISED_DOWN = frozenset({"injured"})
 
 
 @dataclass(frozen=True)
@@ -147,7 +151,8 @@ def summarise_kind(
     summary.timeline = [_entry(r, flags.get(i)) for i, r in enumerate(totals)]
     summary.conflicts = [_entry(totals[i], f) for i, f in sorted(flags.items())]
     credible = [r for i, r in enumerate(totals) if not any(f.startswith("drop") for f in flags.get(i, []))]
-    credible = credible or totals
+    if not credible or totals[0].kind in REVISED_DOWN:
+        credible = totals
     summary.range = (min(r.low for r in credible), max(r.high for r in credible))
     dates = [r.date for r in credible if r.date is not None]
     latest = [r for r in credible if r.date == max(dates)] if dates else credible

@@ -10,7 +10,8 @@ events of one article, no two killed figures wildly apart, no two specific place
 split apart. User merges are applied first and unconditionally (the merged events'
 places and tolls then block nothing). Every join records a human-readable reason.
 
-Same-story links between articles (`resolve.stories`: they name the same people) are
+Same-story links between articles (`resolve.stories`: they name the same people, give the same
+address or share words rare in the ledger) are
 applied before the event links: the main events of the two articles are joined whatever
 their types, places, tolls and dates (extracted places and tolls may be wrong, and a follow-up
 may come months later; the names are the stronger evidence), unless that puts two events of one

@@ -16,7 +16,11 @@ found in at most `max_articles` articles (a common name tells stories apart poor
   names none of which is a person, and are at the same place (`StoryLink.same_place`: checked by the
   resolver against the articles' main events); or
 - they give the same street address ("the 1200 block of Elm Street") within `address_days`, and the
-  ages both give (if any) are not all different.
+  ages both give (if any) are not all different; or
+- they share at least `min_terms` rare terms (words found in at most `term_articles` articles of the
+  ledger: "laundromat", a street's or a business's name, a rare word of the story) within `term_days`.
+  The ledger's own document frequency decides what is rare, so only a ledger of `term_ledger`
+  articles or more tells it (in a few dozen articles, every word of a story is rare).
 
 `Evidence` turns the same facts against event links: two reports that name different rare people,
 give different addresses or different ages, and share none of them, tell different stories.
@@ -26,7 +30,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from crisisledger.resolve.storyfacts import STOP, StoryFacts, person_names
 
@@ -43,6 +47,11 @@ class StorySettings:
     min_words: int = 60
     evidence_words: int = 100  # facts of shorter pages (a brief) are too few to tell stories apart
     max_articles: int = 10
+    term_articles: int = 5
+    term_days: int = 3
+    min_terms: int = 3
+    term_same_place: bool = False
+    term_ledger: int = 200
 
 
 @dataclass
@@ -139,6 +148,7 @@ class StoryLink:
     names: tuple[str, ...]
     reason: str
     same_place: bool = False
+    by_terms: bool = False
 
 
 def _shared(usable: list[StoryFacts], keys: Iterable[tuple[int, frozenset[str]]],
@@ -159,14 +169,26 @@ def _shared(usable: list[StoryFacts], keys: Iterable[tuple[int, frozenset[str]]]
 
 
 def _link(fa: StoryFacts, fb: StoryFacts, shared: set[str], what: str, gap: int,
-          same_place: bool = False) -> StoryLink:  # fmt: skip
+          same_place: bool = False, limit: int | None = None) -> StoryLink:  # fmt: skip
+    """The link of two articles; its reason lists the first `limit` of the `shared` facts (all by default)."""
     a, b = sorted((fa.article_id, fb.article_id))
     shown = tuple(sorted(shared))
-    reason = (
-        f"articles {a} and {b} tell one story: they {what} {', '.join(shown)} "
-        f"and were published {gap} day(s) apart"
-    )
+    listed = ", ".join(shown[:limit])
+    if limit is not None and len(shown) > limit:
+        listed += f" (and {len(shown) - limit} more)"
+    reason = f"articles {a} and {b} tell one story: they {what} {listed}"
+    reason += f" and were published {gap} day(s) apart"
     return StoryLink(a, b, shown, reason + (" at the same place" if same_place else ""), same_place)
+
+
+def _term_link(fa: StoryFacts, fb: StoryFacts, terms: set[str], gap: int, s: StorySettings) -> StoryLink:
+    """The link of two articles sharing rare `terms` (its reason lists the first `SHOWN_TERMS`)."""
+    what = f"share {len(terms)} words found in at most {s.term_articles} articles of the ledger:"
+    found = _link(fa, fb, terms, what, gap, s.term_same_place, limit=SHOWN_TERMS)
+    return replace(found, by_terms=True)
+
+
+SHOWN_TERMS = 8
 
 
 def _name_link(
@@ -205,4 +227,10 @@ def story_links(facts: list[StoryFacts], settings: StorySettings | None = None) 
         if (i, j) in links or gap > s.address_days or (fa.ages and fb.ages and not fa.ages & fb.ages):
             continue
         links[(i, j)] = _link(fa, fb, places, "give the address", gap)
-    return sorted(links.values(), key=lambda k: (k.same_place, -len(k.names), k.a, k.b))
+    by_terms = enumerate(f.terms for f in usable) if len(usable) >= s.term_ledger else iter(())
+    for (i, j), terms in _shared(usable, by_terms, s.term_articles).items():
+        fa, fb = usable[i], usable[j]
+        gap = abs((fa.published - fb.published).days)  # type: ignore[operator]
+        if (i, j) not in links and len(terms) >= s.min_terms and gap <= s.term_days:
+            links[(i, j)] = _term_link(fa, fb, terms, gap, s)
+    return sorted(links.values(), key=lambda k: (k.same_place, k.by_terms, -len(k.names), k.a, k.b))

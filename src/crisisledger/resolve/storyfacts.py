@@ -26,7 +26,10 @@ tell stories apart.
 *Ages* are the ages given as "Name, 23," or "a 23-year-old".
 *People* are the names given with an age ("Ann Lee, 23," / "Ann Lee (23)" → "ann lee|23"): the story's
 victims and suspects, rarely its officials or reporters. They are stored in the `names` column with
-the names (an entry with "|" is a person), so the table needs no other column.
+the names (an entry with "|" is a person).
+*Terms* are the distinct words of four letters or more, case-folded, that are no stop word ("laundromat",
+"machete", a neighbourhood's or a business's name): whether a term is rare is known only against the
+whole ledger (`resolve.stories` counts the articles holding each), so every term is kept.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-FACTS_VERSION = 9
+FACTS_VERSION = 10
 
 # A capitalised word, also with a short capitalised prefix: McNeely, DeShawn, O'Brien, D'Angelo.
 _WORD = r"(?:[A-Z][a-z]{0,2}'?(?=[A-Z]))?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
@@ -247,6 +250,17 @@ def person_names(text: str) -> frozenset[str]:
     return frozenset(out - officials)
 
 
+_TERM = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
+_ADDRESS = re.compile(r"\S*[@/]\S*|\b(?:www\.)?[\w-]+\.(?:com|org|net|gov|edu)\b")  # URLs, e-mails, handles
+
+
+def story_terms(text: str) -> frozenset[str]:
+    """The distinct words of four letters or more in `text`, case-folded, without stop words and
+    without the words of web and e-mail addresses or handles (a reporter's, an outlet's)."""
+    found = {w.casefold().strip("'-") for w in _TERM.findall(_ADDRESS.sub(" ", strip_credits(text)))}
+    return frozenset(w for w in found if len(w) >= 4 and w not in STOP)
+
+
 _TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 
 
@@ -267,6 +281,7 @@ class StoryFacts:
     addresses: frozenset[str] = field(default_factory=frozenset)
     ages: frozenset[int] = field(default_factory=frozenset)
     people: frozenset[str] = field(default_factory=frozenset)
+    terms: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
     def of(
@@ -276,7 +291,7 @@ class StoryFacts:
         full = f"{title}.\n{text}" if title else text
         names = person_names(full if title and not title_case(title) else text)
         return cls(article_id, published, names, len(text.split()), street_addresses(full), ages(full),
-                   people(strip_credits(full), names))  # fmt: skip
+                   people(strip_credits(full), names), story_terms(full))  # fmt: skip
 
     @property
     def persons(self) -> frozenset[str]:
@@ -288,7 +303,7 @@ class StoryFacts:
         return {
             "article_id": self.article_id, "version": FACTS_VERSION, "words": self.words,
             "names": sorted(self.names | self.people), "addresses": sorted(self.addresses),
-            "ages": sorted(self.ages),
+            "ages": sorted(self.ages), "terms": sorted(self.terms),
         }  # fmt: skip
 
     @classmethod
@@ -296,4 +311,5 @@ class StoryFacts:
         """Facts read back from a `story_facts` row."""
         names = frozenset(n for n in row["names"] if "|" not in n)
         return cls(article_id, published, names, int(row["words"]), frozenset(row["addresses"]),
-                   frozenset(row["ages"]), frozenset(n for n in row["names"] if "|" in n))  # fmt: skip
+                   frozenset(row["ages"]), frozenset(n for n in row["names"] if "|" in n),
+                   frozenset(row.get("terms") or ()))  # fmt: skip

@@ -60,7 +60,7 @@ def load_facts(conn: Connection, min_words: int = StorySettings.min_words) -> li
     """Stored story facts of the articles of at least `min_words` words (shorter ones link to nothing);
     missing or outdated facts are computed now from the article's title and text and stored."""
     a, f = t.articles.c, t.story_facts.c
-    q = select(a.id, a.published, f.words, f.names, f.addresses, f.ages).join(
+    q = select(a.id, a.published, f.words, f.names, f.addresses, f.ages, f.terms).join(
         t.story_facts, f.article_id == a.id
     )
     q = q.where(f.version == FACTS_VERSION, f.words >= min_words)

@@ -25,6 +25,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 
 metadata = MetaData()
@@ -245,4 +246,5 @@ story_facts = Table(
     Column("names", JSON, nullable=False),
     Column("addresses", JSON, nullable=False),
     Column("ages", JSON, nullable=False),
+    Column("terms", JSON, nullable=False, server_default=text("'[]'")),  # migration 0007
 )
