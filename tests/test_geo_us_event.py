@@ -11,16 +11,18 @@ from conftest import make_doc
 from crisisledger.geo.gazetteer import Gazetteer
 from crisisledger.geo.places import PlaceMention, to_location
 from crisisledger.geo.resolve import event_location
+from crisisledger.geo.spans import find_spans
 from crisisledger.geo.us import headline, state_votes
 from crisisledger.geo.us_event import (
     _Article,
     _authority,
-    _capital_dateline,
     _county_over,
     _key,
+    _playlists,
     _scan,
     _town_inside,
     _usable,
+    us_event_location,
 )
 from crisisledger.geo.us_states import renamesake, renear, repopulous, state_after
 from crisisledger.model import Location
@@ -222,11 +224,50 @@ def test_county_far_ahead_of_a_town_outside_it_wins() -> None:
 
 
 def test_paragraph_opening_with_a_place_in_capitals_is_a_dateline() -> None:
-    text = "Posted Monday\n\nBRAMBLETON -- A man was hurt.\nIDAHO FALLS, Idaho — Two were shot. In OHIO - no."
-    mentions = {w: _mention(text, _town("Austin", "Texas"), w) for w in ("BRAMBLETON", "IDAHO FALLS", "OHIO")}
-    assert _capital_dateline(mentions["BRAMBLETON"], text)
-    assert _capital_dateline(mentions["IDAHO FALLS"], text)
-    assert not _capital_dateline(mentions["OHIO"], text)
+    filler = "Readers shared their memories of the fair and of the parade in the summer. " * 10
+    text = filler + "\nBRAMBLETON -- A man was hurt.\nIDAHO FALLS, Idaho — Two were shot. In OHIO - no."
+    spans = {sp.text: sp.dateline for sp in find_spans(make_doc(text, []))}
+    assert spans.get("Brambleton") and spans.get("Idaho Falls")  # past the first 600 characters too
+    assert not spans.get("Ohio")
+
+
+def test_video_playlist_items_are_found() -> None:
+    text = (
+        "1:37 Mayor opens the new bridge in Riverton 2:05 Storm damage across the valley "
+        "0:48 Fans cheer the home team\n\nA teenager was shot at 5:30 p.m. on Friday in Lakeside."
+    )
+    (span,) = _playlists(text)
+    assert span[0] == 0 and span[1] > text.index("home team") and span[1] < text.index("Lakeside")
+    assert _playlists("Police arrived at 5:07 a.m. and again at 6:10 p.m. and 7:15 PM.") == []
+
+
+def test_place_naming_a_building_is_not_the_scene() -> None:
+    text = "Police were called to The Summit Apartments on Oak Drive, where a woman was shot in Winchester."
+    assert not _usable(_mention(text, _town("Summit", "New Jersey")), text)
+    assert _usable(_mention(text, _town("Winchester", "Kentucky")), text)
+
+
+def test_township_is_not_a_county() -> None:
+    gaz = Gazetteer.default()
+    text = "CHESHIRE TOWNSHIP — A teen was shot on Tuesday in Gallia County, deputies said."
+    county = to_location(next(p for p in gaz.lookup("Cheshire County") if p.precision == "admin2"), "admin2")
+    m = PlaceMention("CHESHIRE TOWNSHIP", 0, 17, county, 8.0, dateline=True)
+    assert not _usable(m, text)
+
+
+def test_town_of_a_state_never_named_gives_way_to_the_named_state_town() -> None:
+    text = (
+        "A boy was shot in Cedarbrook on Sunday, Connecticut State Police said. Troopers from Bridgeport "
+        "came to help. Cedarbrook police said the father had a permit, a Connecticut official added."
+    )
+    doc = _on_site(
+        make_doc(text, [("Cedarbrook", "GPE"), ("Bridgeport", "GPE")]), "https://nbcct.example.com/x"
+    )
+    monroe = _town("Monroe", "Michigan")  # a namesake in a state the page never names
+    bridgeport = _town("Bridgeport", "Connecticut")
+    mentions = [_mention(text, monroe, "Cedarbrook"), _mention(text, bridgeport)]
+    loc = us_event_location(doc, mentions, None, None, 0, len(text))
+    assert loc is not None and (loc.name, loc.admin1) == ("Bridgeport", "Connecticut")
 
 
 def test_county_gives_way_to_its_well_supported_town() -> None:

@@ -40,3 +40,24 @@ def test_home_location() -> None:
 def test_host_named_after_a_state_and_its_great_city() -> None:
     assert host_homes("http://www.nbcnewyork.com/news/local/x") == {("New York City", "NY"): 1}
     assert host_homes("http://www.kansascity.com/news/x") == {("Kansas City", "MO"): 1}
+
+
+def test_channel_number_and_newspaper_hosts() -> None:
+    assert host_homes("http://6abc.com/news/x/1/") == {("Philadelphia", "PA"): 1}
+    assert host_homes("http://fox59.com/2016/05/27/x/") == {("Indianapolis", "IN"): 1}
+    assert host_homes("http://www.stltoday.com/news/local/x") == {("St. Louis", "MO"): 1}
+
+
+def test_metro_abbreviation_or_postal_code_joined_to_a_network() -> None:
+    assert host_homes("http://www.fox5dc.com/news/1") == {("Washington", "DC"): 1}
+    assert host_homes("http://news4jax.com/news/1") == {("Jacksonville", "FL"): 1}
+    assert host_homes("http://dfw.cbslocal.com/2016/x") == {("Dallas", "TX"): 1}
+    assert host_homes("http://www.abcvt.com/news/1") == {("", "VT"): 1}
+    assert host_homes("http://www.foxnews.com/us/x") == {}
+
+
+def test_city_or_state_as_a_whole_path_segment() -> None:
+    assert host_homes("https://www.citywire.example/chicago/20160817/x-y/") == {("Chicago", "IL"): 1}
+    # the most populous Decatur lies in another state than the one the path names
+    assert host_homes("https://local.example/georgia/decatur/x") == {("", "GA"): 1}
+    assert host_homes("https://local.example/news/orlando-man-shot/") == {}  # words of a slug, not a segment

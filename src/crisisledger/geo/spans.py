@@ -145,7 +145,7 @@ def find_spans(doc: ArticleDoc) -> list[Span]:
                     out.append(Span(frag, s, s + len(frag), False, ""))
                     i = j
                     break
-    for m in _DATELINE.finditer(text[:600]):
+    for m in _datelines(text):
         ds, de = m.span(1)
         out = [sp for sp in out if not (ds <= sp.start < de)]
         out.append(Span(m.group(1).title(), ds, de, True, "", dateline=True))
@@ -167,6 +167,14 @@ def find_spans(doc: ArticleDoc) -> list[Span]:
             if len(words) > 1 and admin_key(words[-1]) == "":
                 sp.type_hint = words[-1]
     return [sp for sp in out if sp.key]
+
+
+def _datelines(text: str) -> list[re.Match[str]]:
+    """Datelines in the first 600 characters, and later ones opening a paragraph (a page holding
+    several stories, a story under a video's caption)."""
+    head = list(_DATELINE.finditer(text[:600]))
+    later = (m for m in _DATELINE.finditer(text, 600) if "\n" in text[m.start() : m.start(1)])
+    return head + list(later)
 
 
 def _institution_spans(name: str, start: int) -> list[Span]:

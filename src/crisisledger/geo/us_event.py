@@ -10,7 +10,7 @@ states ("Greene County"). `us_event_location` re-reads the resolved mentions of 
   named in the text or in the page's address, the states of the towns it names), by the outlet's reach
   and, for a town nothing else points to, by size (see `geo.us_states`);
 - among the towns of the event's span (else of its sentence, else of the article), the one the article is
-  about wins: named often, in the headline, as a dateline (also "IDAHO FALLS --" opening a paragraph),
+  about wins: named often, in the headline, as a dateline ("IDAHO FALLS --", see `geo.spans`),
   after "in/at", before "police" — not the most populous one;
 - a county or state in the span gives way to the article's town inside it (or the outlet's home there),
   and a county named as an authority ("Pulaski County Coroner") to the headline's town; a county far
@@ -89,6 +89,16 @@ _PERSON_BEFORE = re.compile(
     r"[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?)$"
 )
 _COUNTY_WORD = re.compile(r"\b(?:County|Co\b|Parish|Borough)", re.IGNORECASE)
+# "Cheshire Township", "Star Twp.": a township is no county, whatever county its name matched.
+_TOWNSHIP = re.compile(r"\b(?:Township|Twp)\b", re.IGNORECASE)
+# "The Summit Apartments", "Andrews Place Apartments": a building or complex named after a place.
+_BUILDING_AFTER = re.compile(
+    r"^(?:\s+(?:Place|Park|Point|Pointe|Village|Square|Gardens|Court|Ridge))?\s+(?:Apartments|Apts|Homes|"
+    r"Townhomes|Condominiums|Condos|Complex|Mall|Plaza|Shopping|Hotel|Motel|Inn|Suites|Church|School|"
+    r"High|Middle|Elementary|Academy|College|University|Casino|Tavern|Lounge|Bar|Grill|Club)\b"
+)
+# A video playlist's "1:37 Title of another story" items: their places are not the story's.
+_PLAYLIST_ITEM = re.compile(r"(?:^|\s)\d{1,2}:\d{2}\s+(?![AaPp]\.?[Mm]\b)[A-Z'\"‘“]")
 
 
 @dataclass
@@ -111,14 +121,34 @@ def _key(loc: Location) -> str:
 def _usable(m: PlaceMention, text: str) -> bool:
     if m.location.country_code != "US" or m.location.precision == "country":
         return False
-    if m.location.precision == "admin2" and not (m.dateline or _COUNTY_WORD.search(m.text)):
+    if m.location.precision == "admin2" and (
+        not (m.dateline or _COUNTY_WORD.search(m.text)) or _TOWNSHIP.search(m.text)
+    ):
         return False  # a bare "Lee" or "Sutter": a name far more often than a county
+    if _BUILDING_AFTER.match(text[m.end : m.end + 40]):
+        return False
     after, before = text[m.end : m.end + 16], text[max(0, m.start - 24) : m.start]
     return not (
         _STREET_AFTER.match(text[m.end : m.end + 48])
         or _STREETS_AFTER.match(after)
         or _STREET_BEFORE.search(before)
     )
+
+
+def _playlists(text: str) -> list[tuple[int, int]]:
+    """Spans of video playlists: three or more "1:37 Title" items, each within 300 characters of the
+    last; the last item's title is taken to run to the paragraph's end, at most 150 characters."""
+    items = [m.start() for m in _PLAYLIST_ITEM.finditer(text)]
+    out: list[tuple[int, int]] = []
+    run: list[int] = []
+    for pos in [*items, len(text) + 1000]:
+        if run and pos - run[-1] > 300:
+            if len(run) >= 3:
+                brk = text.find("\n", run[-1] + 1)
+                out.append((run[0], min(run[-1] + 150, brk if brk > 0 else len(text))))
+            run = []
+        run.append(pos)
+    return out
 
 
 def _hospital(m: PlaceMention, text: str) -> bool:
@@ -158,10 +188,12 @@ def _analyse(
     gaz = Gazetteer.default()
     names = _person_words(doc)
     head = fold(headline(doc.article.title or ""))
+    lists = _playlists(text)
     usable = [
         r
         for m in mentions
         if _usable(m, text)
+        and not any(a <= m.start < b for a, b in lists)
         and not _personal(m, names, text, head)
         and (r := restate(m, text, gaz)) is not None
     ]
@@ -199,7 +231,7 @@ def _analyse(
         elif head and re.search(rf"(?<!\w){re.escape(fold(loc.name))}(?!\w)", head):
             support += 1.5
             art.headline.add(key)
-        if any(m.dateline or _capital_dateline(m, text) for m in group):
+        if any(m.dateline for m in group):
             support += 2.0
         if any(
             _LOCATIVE_BEFORE.search(text[max(0, m.start - 14) : m.start])
@@ -219,21 +251,6 @@ def _analyse(
     if cities:
         art.best = max(cities, key=lambda m: (art.rank[_key(m.location)], -m.start))
     return art
-
-
-# "IDAHO FALLS -- A man ...", "MOON LAKE — Three people ...": a paragraph opening with a place in capitals.
-_CAPITAL_BEFORE = re.compile(r"(?:^|\n)\W{0,3}$")
-_CAPITAL_AFTER = re.compile(r"^(?:,\s+[A-Za-z. ]{2,15})?\s*(?:—|–|--|-\s|\()")
-
-
-def _capital_dateline(m: PlaceMention, text: str) -> bool:
-    """Whether a mention is a dateline written in capitals at the start of a paragraph."""
-    return (
-        m.text.isupper()
-        and len(m.text) > 2
-        and bool(_CAPITAL_BEFORE.search(text[max(0, m.start - 4) : m.start]))
-        and bool(_CAPITAL_AFTER.match(text[m.end : m.end + 24]))
-    )
 
 
 _CACHE: dict[int, tuple[ArticleDoc, str, _Article]] = {}
@@ -291,7 +308,24 @@ def us_event_location(
             if art.rank.get(_key(loc), 0.0) >= 3.0 and not _names_town_in(art, other):
                 return loc  # a well-supported town of a syndicated story
             return other if _distance_km(loc, other) > _REACH_KM else loc
-    return loc
+    return _town_of_named_state(art, lead) or loc
+
+
+def _town_of_named_state(art: _Article, lead: float) -> Location | None:
+    """The best-supported town of the one state the page names most, for a town of a state it never
+    names ("Monroe" resolved in Michigan on a page naming Connecticut and Bridgeport: the Connecticut
+    town is missing from the gazetteer, and a town the page names there is nearer than any namesake)."""
+    states = [st for st, n in art.named.items() if n == lead]
+    towns = [
+        m
+        for m in art.mentions
+        if len(states) == 1
+        and m.location.admin1 == states[0]
+        and m.location.precision in ("city", "point")
+        and not m.container
+    ]
+    best = max(towns, key=lambda m: art.rank[_key(m.location)], default=None)
+    return best.location if best is not None else None
 
 
 _REACH_KM = 150.0
@@ -397,7 +431,7 @@ def _place(doc: ArticleDoc, art: _Article, home: Location | None, start: int, en
             return site if site is not None and site.admin1 == area.location.admin1 else area.location
         return (inner or area).location
     best = art.best
-    datelines = (m for m in art.mentions if m.dateline or _capital_dateline(m, doc.text))
+    datelines = (m for m in art.mentions if m.dateline)
     dateline = next((m for m in datelines if m.location.precision == "city"), None)
     if dateline is not None and (pick is None or pick.location.admin1 != dateline.location.admin1):
         return dateline.location  # a report filed from a place is about that place unless it names one nearby
@@ -443,7 +477,10 @@ def _scan(doc: ArticleDoc, states: Counter[str]) -> Location | None:
     lead = max(states.values())
     gaz = Gazetteer.default()
     best: tuple[float, Place] | None = None
-    for part, bonus in ((headline(doc.article.title or ""), 1.0), (doc.text[:1500], 0.0)):
+    lead_text = doc.text[:1500]
+    for a, b in _playlists(lead_text):
+        lead_text = lead_text[:a] + " " * (min(b, len(lead_text)) - a) + lead_text[b:]
+    for part, bonus in ((headline(doc.article.title or ""), 1.0), (lead_text, 0.0)):
         for m in _RUN.finditer(part):
             name, county = m.group(1), bool(m.group(2))
             if fold(name.split()[0]) in STOP_WORDS or name in _STATE_NAMES:

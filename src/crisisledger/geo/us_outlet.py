@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from crisisledger.geo.countries import fold
 from crisisledger.geo.gazetteer import Gazetteer
 from crisisledger.geo.places import to_location
-from crisisledger.geo.stations import CALL_SIGNS
+from crisisledger.geo.stations import CALL_SIGNS, HOSTS
 from crisisledger.model import Location
 
 _ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/[^/]+/", re.IGNORECASE)
@@ -27,6 +27,18 @@ _SIGN_REST = re.compile(r"(?:-?tv|-?dt)?\d*(?:[a-z]*news\d*|online|now|today|com
 _MIN_POP = 25_000  # a city spelled inside a host: big enough that its name is not a common word
 _MIN_LEN = 5
 _WORDS = frozenset({"central", "union", "independence", "commerce", "mobile", "normal", "orange"})
+# Metro abbreviations a station's host joins to its network or channel ("fox5dc", "news4jax", "okcfox").
+_METROS: dict[str, tuple[str, str]] = {
+    "dc": ("Washington", "DC"), "kc": ("Kansas City", "MO"), "kck": ("Kansas City", "KS"),
+    "okc": ("Oklahoma City", "OK"), "stl": ("St. Louis", "MO"), "dfw": ("Dallas", "TX"),
+    "atl": ("Atlanta", "GA"), "nola": ("New Orleans", "LA"), "jax": ("Jacksonville", "FL"),
+    "abq": ("Albuquerque", "NM"), "lv": ("Las Vegas", "NV"), "vegas": ("Las Vegas", "NV"),
+    "indy": ("Indianapolis", "IN"), "phx": ("Phoenix", "AZ"), "slc": ("Salt Lake City", "UT"),
+    "ny": ("New York City", "NY"), "nyc": ("New York City", "NY"), "la": ("Los Angeles", "CA"),
+    "sf": ("San Francisco", "CA"), "chi": ("Chicago", "IL"), "philly": ("Philadelphia", "PA"),
+}  # fmt: skip
+_BRAND = r"(?:fox|abc|nbc|cbs|cw|my|news|actionnews|local|wb)"
+_AFFIXED = re.compile(rf"^(?:{_BRAND}\d*([a-z]{{2,5}})|([a-z]{{2,5}})\d*(?:{_BRAND}|now|online|tv)\d*)$")
 
 
 @lru_cache(maxsize=1)
@@ -73,23 +85,59 @@ def _sign(label: str) -> tuple[str, str] | None:
     return None
 
 
+def _affixed(label: str) -> tuple[str, str] | None:
+    """The home of a host joining a network or channel to a metro abbreviation or a state's postal code
+    ("fox5dc", "news4jax", "okcfox", "foxct" → ("", "CT")), or a label that is the abbreviation itself."""
+    m = _AFFIXED.match(label)
+    abbr = (m.group(1) or m.group(2)) if m else label
+    if abbr in _METROS:
+        return _METROS[abbr]
+    state = abbr.upper()
+    return ("", state) if m and len(abbr) == 2 and state in _postal() else None
+
+
+@lru_cache(maxsize=1)
+def _postal() -> frozenset[str]:
+    return frozenset(Gazetteer.default().us_states)
+
+
+def _label_home(label: str) -> tuple[str, str] | None:
+    return HOSTS.get(label) or _sign(label) or _affixed(label)
+
+
+def _path_home(url: str) -> tuple[str, str] | None:
+    """The home a page's path names in a whole segment of its own: a state or a city of at least
+    `_MIN_POP` people ("dnainfo.com/chicago/...", "patch.com/georgia/decatur/..."); a city in a state
+    another segment names counts only when its most populous namesake lies there."""
+    _, names = _city_names()
+    path = urlsplit(_ARCHIVED.sub("", url.strip())).path.lower()
+    found = [names[k] for seg in path.split("/")[1:4] if (k := seg.replace("-", "")) in names]
+    states = {st for city, st in found if not city}
+    for city, st in found:
+        if city and (not states or st in states):
+            return city, st
+    return ("", states.pop()) if len(states) == 1 else None
+
+
 def host_homes(url: str | None) -> Counter[tuple[str, str]]:
     """(city, postal state) → 1 for the outlet home the page's host names (city "" when it names only a
-    state); empty when it names none."""
+    state): a known outlet's host, a call sign, a metro's abbreviation, a city or state spelled in the
+    host, else in a segment of the path; empty when it names none."""
     homes: Counter[tuple[str, str]] = Counter()
     host = _host(url) if url else ""
     labels = host.split(".")[:-1]  # the top-level domain names nothing
-    if not labels:
+    if not url or not labels:
         return homes
     for label in labels:
-        home = _sign(label)
+        home = _label_home(label)
         if home is not None:
             homes[home] = 1
             return homes
     pattern, names = _city_names()
     m = pattern.search("".join(labels))
-    if m is not None:
-        homes[names[m.group()]] = 1
+    home = names[m.group()] if m is not None else _path_home(url)
+    if home is not None:
+        homes[home] = 1
     return homes
 
 
