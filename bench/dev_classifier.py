@@ -4,10 +4,14 @@ Each fold fits on all ACLED training files but one group and scores that group (
 sub-event type, not de-duplicated), like `classifier_train.evaluate`. Held-out files are never read.
 A variant is a name with `fit_model` options ("v3,version=3"); `--save` keeps each fold's model for
 reuse; `--pipeline N` scores the whole typing pipeline (rules + that fold's model) on N rows spread
-over each fold instead of the classifier alone, and `--dump` keeps what decided each row.
+over each fold instead of the classifier alone, and `--dump` keeps what decided each row;
+`--replay DUMP` re-scores those dumped rows with the current `events._chosen_type` and
+`codebook.codebook_refine` and the saved fold models (seconds, no refitting, no re-analysis; valid
+for changes after the rules: a rule edit changes the dumped rule types and the models' RULE tokens).
 
     .venv/bin/python bench/dev_classifier.py --save /tmp/cv --variants shipped v2,version=2
-    .venv/bin/python bench/dev_classifier.py --save /tmp/cv --pipeline 1000
+    .venv/bin/python bench/dev_classifier.py --save /tmp/cv --pipeline 1000 --dump /tmp/cv/dump
+    .venv/bin/python bench/dev_classifier.py --save /tmp/cv --replay /tmp/cv/dump
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import argparse
 import pickle
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -26,7 +31,7 @@ from crisisledger.extractors.classifier import Classifier
 from crisisledger.model import SUB_EVENT_TYPES
 
 GROUPS: dict[str, tuple[str, ...]] = {
-    "burkina+mali": ("burkina", "mali"),
+    "burkina+mali": ("burkina", "_mali_"),  # "mali" alone would match somalia_2025 too
     "somalia+ssudan": ("somalia_2025", "south_sudan"),
     "bangla+sasia": ("bangladesh", "south_asia"),
     "usa": ("usa",),
@@ -167,6 +172,39 @@ def pipeline_fold(model: Classifier, rows: list[AcledRow]) -> tuple[list[str], l
     return subs, inputs
 
 
+def replay(fit: FoldFit, dump: Path, groups: list[str]) -> dict[str, dict[str, float]]:
+    """Scores of the dumped pipeline rows of each fold under the current combination and refinements."""
+    from crisisledger.extractors import codebook, events
+
+    out = {}
+    for name in groups:
+        with open(dump / f"{name}.pkl", "rb") as fh:
+            saved = pickle.load(fh)
+        model = fit.model(name, [])
+        real = events.classify
+        events.classify = lambda texts, m=model: list(m.predict(texts))  # type: ignore[misc]
+        try:
+            pred = [
+                _replayed(events, codebook, p, i) for p, i in zip(saved["pred"], saved["inputs"], strict=True)
+            ]
+        finally:
+            events.classify = real
+        out[name] = {**scores(saved["gold"], pred), "n": len(pred)}
+    return out
+
+
+def _replayed(events: Any, codebook: Any, pred: str, inputs: dict[str, Any]) -> str:
+    """One dumped row's sub-type under the current code, as a short note (untyped rows keep theirs)."""
+    if not inputs["text"]:
+        return pred
+    ruled = inputs["ruled"]
+    family = events.family_of(ruled) if ruled else "violence"
+    draft = events._Draft(family, sub_types=list(inputs["rule_subs"]))
+    return str(
+        codebook.codebook_refine(events._chosen_type(draft, inputs["text"], True), inputs["text"], True)
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--groups", nargs="*", default=list(GROUPS))
@@ -176,13 +214,20 @@ def main(argv: list[str] | None = None) -> int:
         "--pipeline", type=int, default=0, help="score the whole typing pipeline on N rows per fold"
     )
     parser.add_argument("--dump", type=Path, help="with --pipeline: pickle what decided each row here")
+    parser.add_argument(
+        "--replay", type=Path, help="re-score a --dump folder with the current code (needs --save)"
+    )
     args = parser.parse_args(argv)
-    data = load()
+    data = {} if args.replay else load()
     for variant in args.variants:
         start = time.perf_counter()
         kwargs = dict(kv.split("=") for kv in variant.split(",")[1:]) if "," in variant else {}
         fit = FoldFit(variant, args.save, **{k: _value(v) for k, v in kwargs.items()})
-        res = cv(fit, data, args.groups, args.pipeline, args.dump)
+        res = (
+            replay(fit, args.replay, args.groups)
+            if args.replay
+            else cv(fit, data, args.groups, args.pipeline, args.dump)
+        )
         total = sum(r["n"] for r in res.values())
         mean = {k: sum(r[k] * r["n"] for r in res.values()) / total for k in ("type", "acc", "wf1", "mf1")}
         print(f"\n## {variant}  ({time.perf_counter() - start:.0f} s)")

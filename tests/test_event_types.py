@@ -1,7 +1,8 @@
 import pytest
 
 from crisisledger.extractors.actors import find_actors
-from crisisledger.extractors.event_types import classify_by_rules, codebook_refine
+from crisisledger.extractors.codebook import codebook_refine
+from crisisledger.extractors.event_types import classify_by_rules
 from crisisledger.model import SUB_EVENT_TYPES
 
 
@@ -314,6 +315,28 @@ def test_acled_definitions_of_group_fights_and_failed_bombs(text, sub_event_type
         ("Armed clash", "Rebels ambushed a bus and its army escort on the highway.", "Armed clash"),
         # crowds are no armed organisation: their fighting is left to the protest rules
         ("Attack", "Supporters of the mayor attacked a rival and stole his phone.", "Attack"),
+        # partisans fighting partisans, no armed actor named: mob violence
+        (
+            "Armed clash",
+            "After the council vote, supporters of the two candidates clashed with sticks in the square.",
+            "Mob violence",
+        ),
+        (
+            "Armed clash",
+            "Supporters of a warlord and army troops clashed near the river crossing.",
+            "Armed clash",
+        ),
+        # a peaceful protest the authorities dispersed or whose members they arrested: an intervention
+        (
+            "Peaceful protest",
+            "Teachers gathered outside the assembly until police dispersed them with tear gas.",
+            "Protest with intervention",
+        ),
+        (
+            "Peaceful protest",
+            "Farmers rallied at the depot over seed prices and later dispersed peacefully.",
+            "Peaceful protest",
+        ),
     ],
 )
 def test_codebook_refine(typed, text, expected):

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 
-def _words(*alternatives: str) -> re.Pattern[str]:
+def words(*alternatives: str) -> re.Pattern[str]:
+    """A case-insensitive pattern for any of `alternatives`, each starting at a word boundary."""
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
 
 
@@ -26,13 +27,13 @@ class Rule:
         return bool(self.cues.search(text)) and not (self.unless and self.unless.search(text))
 
 
-_VIOLENT = _words(r"kill", r"shot", r"shoot", r"wound", r"injur", r"dead\b", r"died", r"clash", r"attack")
-_STATE_FORCE = _words(
+_VIOLENT = words(r"kill", r"shot", r"shoot", r"wound", r"injur", r"dead\b", r"died", r"clash", r"attack")
+_STATE_FORCE = words(
     r"police", r"security forces", r"troops", r"soldiers", r"army", r"military", r"riot police"
 )
 
 # Organised armed actors and state forces: their violence is no mob violence.
-_ARMED_WORDS = (
+ARMED_WORDS = (
     r"(?:police|security|soldiers|troops|army|military|militias?|militants?|armed|gunm[ae]n|fighters|"
     r"rebels?|insurgents?|jihadists?|bandits?|herders|(?:sub-)?clans?)\b"
 )
@@ -75,11 +76,11 @@ _SEIZED_ONLY = re.compile(
 RULES: tuple[Rule, ...] = (
     Rule(
         "Claim of responsibility",
-        _words(r"claimed responsibility", r"claims? responsibility", r"took responsibility"),
+        words(r"claimed responsibility", r"claims? responsibility", r"took responsibility"),
     ),
     Rule(
         "Disrupted weapons use",
-        _words(
+        words(
             r"defused",
             r"weapons? cache",
             r"seized weapons",
@@ -97,15 +98,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "Chemical weapon",
-        _words(r"chemical (?:weapon|attack)", r"sarin", r"chlorine gas", r"nerve agent", r"mustard gas"),
+        words(r"chemical (?:weapon|attack)", r"sarin", r"chlorine gas", r"nerve agent", r"mustard gas"),
     ),
     Rule(
         "Suicide bomb",
-        _words(r"suicide (?:bomb|attack|car bomb|vest)", r"self-detonat", r"blew (?:himself|herself) up"),
+        words(r"suicide (?:bomb|attack|car bomb|vest)", r"self-detonat", r"blew (?:himself|herself) up"),
     ),
     Rule(
         "Air/drone strike",
-        _words(
+        words(
             r"air ?strikes?",
             r"airstrikes?",
             r"air raids?",
@@ -118,11 +119,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "Shelling/artillery/missile attack",
-        _words(r"shell(?:ed|ing|s)\b", r"artillery", r"mortars?", r"rockets?\b", r"missiles?", r"bombard"),
+        words(r"shell(?:ed|ing|s)\b", r"artillery", r"mortars?", r"rockets?\b", r"missiles?", r"bombard"),
     ),
     Rule(
         "Remote explosive/landmine/IED",
-        _words(
+        words(
             r"\bIEDs?\b",
             r"improvised explosive",
             r"landmines?",
@@ -141,12 +142,12 @@ RULES: tuple[Rule, ...] = (
     # ACLED: a grenade thrown in the course of a clash is part of the armed clash
     Rule(
         "Grenade",
-        _words(r"grenades?"),
-        unless=_words(r"clash(?:es|ed)?\b", r"exchange(?:d)? (?:of )?fire", r"gunfight", r"firefight"),
+        words(r"grenades?"),
+        unless=words(r"clash(?:es|ed)?\b", r"exchange(?:d)? (?:of )?fire", r"gunfight", r"firefight"),
     ),
     Rule(
         "Natural disaster",
-        _words(
+        words(
             r"earthquake",
             r"floods?\b",
             r"flooding",
@@ -166,7 +167,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "Man-made disaster",
-        _words(
+        words(
             r"building collapse",
             r"collapsed",
             r"train (?:crash|derail)",
@@ -181,11 +182,11 @@ RULES: tuple[Rule, ...] = (
             r"stampede",
             r"fire broke out",
         ),
-        unless=_words(r"set fire", r"arson", r"torched"),
+        unless=words(r"set fire", r"arson", r"torched"),
     ),
     Rule(
         "Abduction/forced disappearance",
-        _words(
+        words(
             r"abduct",
             r"kidnap",
             r"taken hostage",
@@ -194,12 +195,10 @@ RULES: tuple[Rule, ...] = (
             r"forced disappearance",
         ),
     ),
-    Rule(
-        "Sexual violence", _words(r"\braped?\b", r"sexual(?:ly)? (?:assault|violence|abuse)", r"gang-?rape")
-    ),
+    Rule("Sexual violence", words(r"\braped?\b", r"sexual(?:ly)? (?:assault|violence|abuse)", r"gang-?rape")),
     Rule(
         "Excessive force against protesters",
-        _words(
+        words(
             r"(?:police|security forces|troops|soldiers)\W+(?:\w+\W+){0,6}"
             r"(?:opened fire|fired live|shot|killed)\W+(?:\w+\W+){0,4}"
             r"(?:protesters?|demonstrators?|protestors?)\b",
@@ -207,7 +206,7 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     # "vigilantes" alone are often an armed militia fighting beside troops (not a mob)
-    Rule("Mob violence", _words(r"\bmob\b", r"lynch", r"vigilante (?:justice|killing|attack|mob)")),
+    Rule("Mob violence", words(r"\bmob\b", r"lynch", r"vigilante (?:justice|killing|attack|mob)")),
     Rule(
         # ACLED: "mob justice" (an unorganised crowd punishing a suspected thief or witch) is mob
         # violence, not an attack by an armed actor.
@@ -215,13 +214,13 @@ RULES: tuple[Rule, ...] = (
         re.compile(
             r"\b(?:locals|villagers|residents|crowds?|members of the public|(?:a )?group of (?:people|locals|"
             r"residents|villagers)|youths)\W+(?!(?:were|was|have|had|are|is)\b)"
-            rf"(?:(?!{_ARMED_WORDS})[^\s.]+\s+){{0,10}}?"
+            rf"(?:(?!{ARMED_WORDS})[^\s.]+\s+){{0,10}}?"
             r"(?:beat(?:en)?|lynched|assault(?:ed)?|stoned|set (?:\w+ )?(?:ablaze|on fire)|burn(?:ed|t)|"
             r"hacked|killed)\b[^.]{0,120}?\b(?:suspect(?:ed|s)?|accused|thie(?:f|ves)|robbers?|witch(?:craft)?|"
             r"stealing|theft)\b",
             re.IGNORECASE,
         ),
-        unless=_words(r"protest", r"demonstrat"),
+        unless=words(r"protest", r"demonstrat"),
     ),
     Rule(
         # ACLED: violence between supporters of political parties or candidates (no organised armed
@@ -233,7 +232,7 @@ RULES: tuple[Rule, ...] = (
             r"fought|chased)\b",
             re.IGNORECASE,
         ),
-        unless=_words(
+        unless=words(
             r"protest",
             r"demonstrat",
             r"rall(?:y|ies)",
@@ -258,13 +257,13 @@ RULES: tuple[Rule, ...] = (
             re.IGNORECASE,
         ),
         unless=re.compile(
-            rf"\b{_ARMED_WORDS}|\b(?:protest|demonstrat|rall(?:y|ies)|armed group|gunm[ae]n|militiam[ae]n)",
+            rf"\b{ARMED_WORDS}|\b(?:protest|demonstrat|rall(?:y|ies)|armed group|gunm[ae]n|militiam[ae]n)",
             re.IGNORECASE,
         ),
     ),
     Rule(
         "Violent demonstration",
-        _words(
+        words(
             r"riot(?:s|ers|ing|ed)?\b",
             r"violent (?:protest|demonstration)",
             r"protesters (?:torched|burned|set fire|stormed|attacked|pelted|threw stones)",
@@ -278,11 +277,11 @@ RULES: tuple[Rule, ...] = (
             r"(?:supporters|activists|members|followers|students|workers|youths|crowds?)\W+(?:[^\s.]+\s+){0,8}?"
             r"clash(?:ed|es)? with (?:the )?police",
         ),
-        unless=_words(r"riot police", r"riot gear", r"anti-riot"),
+        unless=words(r"riot police", r"riot gear", r"anti-riot"),
     ),
     Rule(
         "Protest with intervention",
-        _words(
+        words(
             r"(?:protest|demonstrat|rall|march)\w*\W+(?:\w+\W+){0,12}"
             r"(?:tear ?gas|dispersed|water cannon|rubber bullets|baton|arrested|detained)",
             r"(?:tear ?gas|dispersed|water cannon|rubber bullets)\W+(?:\w+\W+){0,12}"
@@ -293,7 +292,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "Peaceful protest",
-        _words(
+        words(
             r"protest",
             r"demonstrat",
             r"rall(?:y|ies|ied)",
@@ -305,7 +304,7 @@ RULES: tuple[Rule, ...] = (
             r"vigils?\b",  # not "vigilantes"
             r"boycott",
         ),
-        unless=_words(r"air ?strike", r"drone strike"),
+        unless=words(r"air ?strike", r"drone strike"),
     ),
     Rule(
         # ACLED: state forces win back control of an area (by fighting)
@@ -315,9 +314,7 @@ RULES: tuple[Rule, ...] = (
             rf"|\b(?:retook|retaken|recaptured?|recapturing|regain(?:ed|s)? control)\b",
             re.IGNORECASE,
         ),
-        unless=_words(
-            r"(?:militants|rebels|insurgents|jihadists|al[- ]shabaa?b|taliban)\W+(?:\w+\W+){0,3}re"
-        ),
+        unless=words(r"(?:militants|rebels|insurgents|jihadists|al[- ]shabaa?b|taliban)\W+(?:\w+\W+){0,3}re"),
     ),
     Rule(
         # ACLED: a non-state armed group takes control of an area (by fighting)
@@ -330,7 +327,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "Armed clash",
-        _words(
+        words(
             r"clash(?:es|ed)?\b",
             r"fighting\b",
             r"fought",
@@ -345,7 +342,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "Organized crime",
-        _words(
+        words(
             r"cartel",
             r"drug traffick",
             r"gang (?:war|member|violence)",
@@ -357,7 +354,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "Attack",
-        _words(
+        words(
             r"gunm[ae]n",
             r"shot (?:dead|and killed|at|him|her|them)",
             r"shooting",
@@ -377,7 +374,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "Diplomatic event",
-        _words(
+        words(
             r"summit",
             r"videoconference",
             r"bilateral talks",
@@ -392,7 +389,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "Agreement",
-        _words(
+        words(
             r"ceasefire",
             r"cease-fire",
             r"peace (?:deal|agreement|accord)",
@@ -402,10 +399,10 @@ RULES: tuple[Rule, ...] = (
             r"release of (?:prisoners|hostages)",
         ),
     ),
-    Rule("Arrests", _words(r"arrest", r"detain", r"taken into custody", r"rounded up")),
+    Rule("Arrests", words(r"arrest", r"detain", r"taken into custody", r"rounded up")),
     Rule(
         "Looting/property destruction",
-        _words(
+        words(
             r"loot",
             r"vandali[sz]ed",
             r"set (?:on )?fire",
@@ -418,18 +415,18 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "Headquarters or base established",
-        _words(
+        words(
             r"(?:established|set up|built) (?:an? |new )*(?:\w+ )?(?:bases?|headquarters|camps?|checkpoints?|"
             r"command posts?|positions|outposts?)\b"
         ),
     ),
     Rule(
         "Non-violent transfer of territory",
-        _words(r"withdrew from", r"handed over control", r"took control without", r"pulled out of"),
+        words(r"withdrew from", r"handed over control", r"took control without", r"pulled out of"),
     ),
     Rule(
         "Change to group/activity",
-        _words(
+        words(
             r"recruit",
             r"merged with",
             r"new (?:group|leader)",
@@ -462,7 +459,7 @@ def rule_types(text: str) -> Iterator[str]:
 
 # Words that say a text is about conflict or crisis at all: a short report holding one of them
 # tells an event even when no rule types it (ACLED notes describe exactly one event each).
-_CRISIS_CUE = _words(
+_CRISIS_CUE = words(
     r"kill",
     r"dead\b",
     r"died",
@@ -555,184 +552,3 @@ def is_violent(text: str) -> bool:
 
 def mentions_state_force(text: str) -> bool:
     return bool(_STATE_FORCE.search(text))
-
-
-# ACLED codebook distinctions that hold across files' styles, applied to a report's chosen type
-# (`codebook_refine`): they look at the whole report, not at one sentence.
-# Armed clash: both sides organised and armed, both engaged — the attacked side fought back.
-_BOTH_ENGAGED = _words(
-    r"repell?(?:ed|ing)\b",
-    r"repuls(?:ed|ing)\b",
-    r"fought (?:back|off)\b",
-    r"return(?:ed|ing) fire",
-    r"fir(?:ed|ing) back",
-    r"responded to the (?:attack|assault|ambush|incursion)",
-    r"routed\b",
-    r"counter-?attack(?:ed|ing)?\b",
-    r"exchange[ds]? (?:of )?(?:gun)?fire",
-    r"(?:gun|fire)fight",
-)
-# … or the one-sided violence hit an organised armed actor (soldiers, police, fighters): a battle.
-_ARMED_TARGET = re.compile(
-    r"\b(?:killed|killing|shot dead|shot and killed|assassinated|ambushed|attack(?:ed|ing)|stormed|raided|"
-    r"assaulted|wounded|injured|shot)\s+(?!by\b)"
-    r"(?:an?\s+|the\s+|one\s+|two\s+|three\s+|four\s+|five\s+|six\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:soldiers?|policem[ae]n|police officers?|gendarmes?|troops|fighters?|militiam[ae]n|militants|rebels?|"
-    r"(?:military|army|police) (?:patrols?|convoys?|posts?|bases?|camps?|positions?|checkpoints?)|"
-    r"police stations?|gendarmerie|barracks)\b",
-    re.IGNORECASE,
-)
-_NOT_ON_DUTY = _words(
-    r"retired",
-    r"former",
-    r"ex-",
-    r"off[- ]duty",
-    r"unarmed",
-    r"civilians?\b",
-    r"on leave",
-    r"at (?:his|their) home",
-    # captives: violence against them is one-sided
-    r"kidnap",
-    r"abduct",
-    r"tortur",
-    r"captiv",
-    r"prisoners?\b",
-    r"hostages?\b",
-    r"in (?:their |police |military )?custody",
-)
-# Crowds, not armed organisations: their violence is a riot, not a battle.
-_UNARMED_CONTEXT = _words(
-    r"protest", r"demonstrat", r"rall(?:y|ies)\b", r"supporters", r"activists", r"\bmob\b"
-)
-# Looting/property destruction: property looted or destroyed and no one hurt, taken or threatened.
-_PROPERTY = _words(
-    r"loot",
-    r"pillag",
-    r"plunder",
-    r"stole\b",
-    r"steal",
-    r"rustl",
-    r"ransack",
-    r"torched",
-    r"set (?:\w+ )?ablaze",
-    r"set fire",
-    r"burn(?:ed|t|ing)\b",
-    r"destroyed",
-    r"vandali[sz]",
-    r"robbed",
-    r"seized (?:\w+ )?(?:livestock|cattle|goods|property|food)",
-)
-_HARM = _words(
-    r"kill",
-    r"dead\b",
-    r"deaths?\b",
-    r"died",
-    r"wound",
-    r"injur",
-    r"shot\b",
-    r"(?:opened|open) fire",
-    r"fired (?:at|on|upon)",
-    r"execut",
-    r"missing",
-    r"abduct",
-    r"kidnap",
-    r"hostage",
-    r"beat(?:en|ing)?\b",
-    r"assault",
-    r"raped?\b",
-    r"tortur",
-    r"bod(?:y|ies)\b",
-    r"hurt",
-    r"victims?\b",
-    r"casualt(?:y|ies) (?:unknown|unclear|not (?:known|available|clear))",
-    r"(?:unknown|unclear) (?:number of )?casualt",
-)
-# "nobody was hurt", "no one injured", "without casualties": no harm told
-_NO_HARM = re.compile(
-    r"\b(?:no|nobody|no one|none|without)\s+(?:\w+\s+){0,3}?"
-    r"(?:kill\w*|injur\w*|hurt|wound\w*|casualt\w*|victims?)\b",
-    re.IGNORECASE,
-)
-# Violent demonstration: demonstrators' own violence or destruction, barricades and burning tyres included.
-_DEMONSTRATORS_VIOLENT = _words(
-    r"barricad",
-    r"(?:burn\w*|lit|lighting|set fire to|torch\w*)\s+(?:\w+\s+)?(?:tyres|tires)",
-    r"(?:threw|throwing|hurled|hurling|pelted|pelting)\s+(?:[\w-]+\s+){0,4}?(?:stones|rocks|bricks|projectiles)",
-    r"stone[- ]?(?:throwing|pelting)",
-    r"ransack",
-    # their own acts, not a cause ("against the vandalism") or a fear ("deter looters")
-    r"(?<!been )(?<!for )(?<!against )(?<!the )vandali[sz]",
-    r"(?<!been )(?<!for )(?<!against )(?<!the )loot(?:ed|ing)\b",
-)
-
-_CROWD_FOUGHT = _words(
-    r"clash", r"riot(?!\s+(?:police|gear))", r"torch", r"set fire", r"burn(?:ed|t|ing)\b", r"stormed"
-)
-
-# Air strikes and shelling in support of a ground battle are part of that armed clash (ACLED).
-_FIRE_SUPPORT = {"Air/drone strike", "Shelling/artillery/missile attack"}
-_GROUND_FIGHT = _words(
-    r"clash(?:es|ed)?\b",
-    r"fought\b",
-    r"gunfight",
-    r"firefight",
-    r"exchange[ds]? (?:of )?(?:gun)?fire",
-    r"ground (?:operation|offensive|assault|troops|forces)",
-)
-_EARLIER_FIGHT = _words(r"(?:after|following|came after|since|days? after)\s+(?:\w+\s+){0,3}?clash")
-
-# Attack: one-sided violence against civilians, such as an ambush on travellers' vehicles.
-_CIVILIANS_AMBUSHED = re.compile(
-    r"\bambush\w*\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:vehicles?|bus|buses|cars?|travell?ers|passengers|traders|civilians|trucks?|lorr(?:y|ies)|motorists)\b",
-    re.IGNORECASE,
-)
-_ARMED_SIDE = _words(
-    r"clash",
-    r"exchang",
-    r"fought",
-    r"fight",
-    r"repell?ed",
-    r"return\w* fire",
-    r"soldiers?\b",
-    r"troops",
-    r"army",
-    r"military",
-    r"police",
-    r"forces\b",
-    r"gendarm",
-    r"escort",
-    r"militiam[ae]n",
-    r"militants?\b",
-    r"fighters",
-)
-
-
-def codebook_refine(sub_event_type: str, text: str, note: bool = True) -> str:
-    """The codebook's type for a report typed `sub_event_type`, from the whole report's text.
-
-    An air strike or shelling told with a ground battle is an armed clash; an ambush on civilians'
-    vehicles with no armed side named is an attack; an attack the other side fought back, or one on
-    soldiers, police or fighters on duty, is an armed clash; (`note`: a one-event report) an attack
-    that only looted or destroyed property is looting/property destruction; a protest whose
-    participants set up barricades, burned tyres or threw stones is a violent demonstration, and so
-    is one met with lethal force once its participants fought or burned.
-    """
-    crowd = bool(_UNARMED_CONTEXT.search(text))
-    if sub_event_type in _FIRE_SUPPORT and _GROUND_FIGHT.search(text) and not crowd:
-        return sub_event_type if _EARLIER_FIGHT.search(text) else "Armed clash"
-    if sub_event_type == "Armed clash" and _CIVILIANS_AMBUSHED.search(text) and not _ARMED_SIDE.search(text):
-        sub_event_type = "Attack"  # an ambush on travellers is one-sided violence against civilians
-    if sub_event_type == "Attack" and not crowd:
-        if _BOTH_ENGAGED.search(text) or (_ARMED_TARGET.search(text) and not _NOT_ON_DUTY.search(text)):
-            return "Armed clash"
-        if note and _PROPERTY.search(text) and not _HARM.search(_NO_HARM.sub(" ", text)):
-            return "Looting/property destruction"
-    protest = sub_event_type in ("Peaceful protest", "Protest with intervention")
-    if protest and _DEMONSTRATORS_VIOLENT.search(text):
-        return "Violent demonstration"
-    if sub_event_type == "Excessive force against protesters" and (
-        _DEMONSTRATORS_VIOLENT.search(text) or _CROWD_FOUGHT.search(text)
-    ):
-        return "Violent demonstration"  # force against a violent crowd is no excessive force (ACLED)
-    return sub_event_type

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from crisisledger.extractors.actors import find_actors
 from crisisledger.extractors.classifier import Prediction, classify
+from crisisledger.extractors.codebook import codebook_refine
 from crisisledger.extractors.dates import event_date
-from crisisledger.extractors.event_types import RULES, classify_by_rules, codebook_refine, has_crisis_cue
+from crisisledger.extractors.event_types import RULES, classify_by_rules, has_crisis_cue
 from crisisledger.extractors.figure_deaths import LATER_GROUP
 from crisisledger.extractors.figure_notes import CODED_MARK, SHORT_REPORT_CHARS, SUICIDE_GROUP
 from crisisledger.extractors.tolls import stated_total

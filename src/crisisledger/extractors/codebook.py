@@ -1,0 +1,243 @@
+"""ACLED codebook distinctions applied to a report's chosen event type (`codebook_refine`).
+
+The rules of `event_types.py` and the classifier type a report from its event sentence; these
+refinements then look at the whole report and write distinctions of ACLED's codebook that hold
+across files' styles (who fought back, who was targeted, whose violence it was).
+"""
+
+from __future__ import annotations
+
+import re
+
+from crisisledger.extractors.event_types import ARMED_WORDS, words
+
+# Armed clash: both sides organised and armed, both engaged — the attacked side fought back.
+_BOTH_ENGAGED = words(
+    r"repell?(?:ed|ing)\b",
+    r"repuls(?:ed|ing)\b",
+    r"fought (?:back|off)\b",
+    r"return(?:ed|ing) fire",
+    r"fir(?:ed|ing) back",
+    r"responded to the (?:attack|assault|ambush|incursion)",
+    r"routed\b",
+    r"counter-?attack(?:ed|ing)?\b",
+    r"exchange[ds]? (?:of )?(?:gun)?fire",
+    r"(?:gun|fire)fight",
+)
+# … or the one-sided violence hit an organised armed actor (soldiers, police, fighters): a battle.
+_ARMED_TARGET = re.compile(
+    r"\b(?:killed|killing|shot dead|shot and killed|assassinated|ambushed|attack(?:ed|ing)|stormed|raided|"
+    r"assaulted|wounded|injured|shot)\s+(?!by\b)"
+    r"(?:an?\s+|the\s+|one\s+|two\s+|three\s+|four\s+|five\s+|six\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:soldiers?|policem[ae]n|police officers?|gendarmes?|troops|fighters?|militiam[ae]n|militants|rebels?|"
+    r"(?:military|army|police) (?:patrols?|convoys?|posts?|bases?|camps?|positions?|checkpoints?)|"
+    r"police stations?|gendarmerie|barracks)\b",
+    re.IGNORECASE,
+)
+_NOT_ON_DUTY = words(
+    r"retired",
+    r"former",
+    r"ex-",
+    r"off[- ]duty",
+    r"unarmed",
+    r"civilians?\b",
+    r"on leave",
+    r"at (?:his|their) home",
+    # captives: violence against them is one-sided
+    r"kidnap",
+    r"abduct",
+    r"tortur",
+    r"captiv",
+    r"prisoners?\b",
+    r"hostages?\b",
+    r"in (?:their |police |military )?custody",
+)
+# Crowds, not armed organisations: their violence is a riot, not a battle.
+_UNARMED_CONTEXT = words(
+    r"protest", r"demonstrat", r"rall(?:y|ies)\b", r"supporters", r"activists", r"\bmob\b"
+)
+# Looting/property destruction: property looted or destroyed and no one hurt, taken or threatened.
+_PROPERTY = words(
+    r"loot",
+    r"pillag",
+    r"plunder",
+    r"stole\b",
+    r"steal",
+    r"rustl",
+    r"ransack",
+    r"torched",
+    r"set (?:\w+ )?ablaze",
+    r"set fire",
+    r"burn(?:ed|t|ing)\b",
+    r"destroyed",
+    r"vandali[sz]",
+    r"robbed",
+    r"seized (?:\w+ )?(?:livestock|cattle|goods|property|food)",
+)
+_HARM = words(
+    r"kill",
+    r"dead\b",
+    r"deaths?\b",
+    r"died",
+    r"wound",
+    r"injur",
+    r"shot\b",
+    r"(?:opened|open) fire",
+    r"fired (?:at|on|upon)",
+    r"execut",
+    r"missing",
+    r"abduct",
+    r"kidnap",
+    r"hostage",
+    r"beat(?:en|ing)?\b",
+    r"assault",
+    r"raped?\b",
+    r"tortur",
+    r"bod(?:y|ies)\b",
+    r"hurt",
+    r"victims?\b",
+    r"casualt(?:y|ies) (?:unknown|unclear|not (?:known|available|clear))",
+    r"(?:unknown|unclear) (?:number of )?casualt",
+)
+# "nobody was hurt", "no one injured", "without casualties": no harm told
+_NO_HARM = re.compile(
+    r"\b(?:no|nobody|no one|none|without)\s+(?:\w+\s+){0,3}?"
+    r"(?:kill\w*|injur\w*|hurt|wound\w*|casualt\w*|victims?)\b",
+    re.IGNORECASE,
+)
+# Violent demonstration: demonstrators' own violence or destruction, barricades and burning tyres included.
+_DEMONSTRATORS_VIOLENT = words(
+    r"barricad",
+    r"(?:burn\w*|lit|lighting|set fire to|torch\w*)\s+(?:\w+\s+)?(?:tyres|tires)",
+    r"(?:threw|throwing|hurled|hurling|pelted|pelting)\s+(?:[\w-]+\s+){0,4}?(?:stones|rocks|bricks|projectiles)",
+    r"stone[- ]?(?:throwing|pelting)",
+    r"ransack",
+    # their own acts, not a cause ("against the vandalism") or a fear ("deter looters")
+    r"(?<!been )(?<!for )(?<!against )(?<!the )vandali[sz]",
+    r"(?<!been )(?<!for )(?<!against )(?<!the )loot(?:ed|ing)\b",
+)
+
+_CROWD_FOUGHT = words(
+    r"clash", r"riot(?!\s+(?:police|gear))", r"torch", r"set fire", r"burn(?:ed|t|ing)\b", r"stormed"
+)
+
+# Air strikes and shelling in support of a ground battle are part of that armed clash (ACLED).
+_FIRE_SUPPORT = {"Air/drone strike", "Shelling/artillery/missile attack"}
+_GROUND_FIGHT = words(
+    r"clash(?:es|ed)?\b",
+    r"fought\b",
+    r"gunfight",
+    r"firefight",
+    r"exchange[ds]? (?:of )?(?:gun)?fire",
+    r"ground (?:operation|offensive|assault|troops|forces)",
+)
+_EARLIER_FIGHT = words(r"(?:after|following|came after|since|days? after)\s+(?:\w+\s+){0,3}?clash")
+
+# Attack: one-sided violence against civilians, such as an ambush on travellers' vehicles.
+_CIVILIANS_AMBUSHED = re.compile(
+    r"\bambush\w*\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:vehicles?|bus|buses|cars?|travell?ers|passengers|traders|civilians|trucks?|lorr(?:y|ies)|motorists)\b",
+    re.IGNORECASE,
+)
+_ARMED_SIDE = words(
+    r"clash",
+    r"exchang",
+    r"fought",
+    r"fight",
+    r"repell?ed",
+    r"return\w* fire",
+    r"soldiers?\b",
+    r"troops",
+    r"army",
+    r"military",
+    r"police",
+    r"forces\b",
+    r"gendarm",
+    r"escort",
+    r"militiam[ae]n",
+    r"militants?\b",
+    r"fighters",
+)
+
+
+# Armed clash: organised armed groups on both sides. Partisans of parties or candidates fighting
+# each other, with no armed or state actor named, are rioters: mob violence (ACLED).
+_PARTISAN_FIGHT = re.compile(
+    r"\b(?:supporters|activists|followers|cadres|loyalists)\b[^.]{0,160}?\b(?:clash(?:ed|es)?|fought)\b",
+    re.IGNORECASE,
+)
+_ORGANISED = words(
+    ARMED_WORDS,
+    r"gunm[ae]n",
+    r"armed\b",
+    r"militiam[ae]n",
+    r"gendarm",
+    r"guards?\b",
+    r"forces\b",
+    r"al[- ]shabaa?b",
+    r"taliban",
+    r"islamic state",
+    r"group of (?:armed|unidentified armed)",
+)
+
+
+# Protest with intervention: authorities physically acted against a peaceful protest (dispersed it,
+# fired tear gas or rubber bullets, arrested its participants) without lethal force.
+_INTERVENTION = re.compile(
+    r"\b(?:dispers(?:ed|ing)|tear ?gas|water cannons?|rubber bullets|baton[- ]charg\w*|"
+    r"(?:police|security forces|officers|troops|soldiers)\s+(?:\w+\s+){0,3}?(?:arrested|detained))\b",
+    re.IGNORECASE,
+)
+_NO_INTERVENTION = re.compile(
+    r"\b(?:dispersed (?:peacefully|after|without|on their own|later)|"
+    r"without (?:any )?(?:incident|intervention)|no (?:arrests|intervention))",
+    re.IGNORECASE,
+)
+
+
+def codebook_refine(sub_event_type: str, text: str, note: bool = True) -> str:
+    """The codebook's type for a report typed `sub_event_type`, from the whole report's text.
+
+    A clash between partisans of parties or candidates, no armed actor named, is mob violence; an
+    air strike or shelling told with a ground battle is an armed clash; an ambush on civilians'
+    vehicles with no armed side named is an attack; an attack the other side fought back, or one on
+    soldiers, police or fighters on duty, is an armed clash; (`note`: a one-event report) an attack
+    that only looted or destroyed property is looting/property destruction; a protest whose
+    participants set up barricades, burned tyres or threw stones is a violent demonstration, and so
+    is one met with lethal force once its participants fought or burned; a peaceful protest that was
+    dispersed, tear-gassed or had participants arrested is a protest with intervention.
+    """
+    crowd = bool(_UNARMED_CONTEXT.search(text))
+    if sub_event_type == "Armed clash":
+        sub_event_type = _battle_type(text)
+    if sub_event_type in _FIRE_SUPPORT and _GROUND_FIGHT.search(text) and not crowd:
+        return sub_event_type if _EARLIER_FIGHT.search(text) else "Armed clash"
+    if sub_event_type == "Armed clash" and _CIVILIANS_AMBUSHED.search(text) and not _ARMED_SIDE.search(text):
+        sub_event_type = "Attack"  # an ambush on travellers is one-sided violence against civilians
+    if sub_event_type == "Attack" and not crowd:
+        if _BOTH_ENGAGED.search(text) or (_ARMED_TARGET.search(text) and not _NOT_ON_DUTY.search(text)):
+            return "Armed clash"
+        if note and _PROPERTY.search(text) and not _HARM.search(_NO_HARM.sub(" ", text)):
+            return "Looting/property destruction"
+    protest = sub_event_type in ("Peaceful protest", "Protest with intervention")
+    if protest and _DEMONSTRATORS_VIOLENT.search(text):
+        return "Violent demonstration"
+    if (
+        sub_event_type == "Peaceful protest"
+        and _INTERVENTION.search(text)
+        and not _NO_INTERVENTION.search(text)
+    ):
+        return "Protest with intervention"
+    if sub_event_type == "Excessive force against protesters" and (
+        _DEMONSTRATORS_VIOLENT.search(text) or _CROWD_FOUGHT.search(text)
+    ):
+        return "Violent demonstration"  # force against a violent crowd is no excessive force (ACLED)
+    return sub_event_type
+
+
+def _battle_type(text: str) -> str:
+    """An armed clash's codebook type: mob violence when the fighting sides are partisans and no
+    armed actor is named."""
+    if _PARTISAN_FIGHT.search(text) and not _ORGANISED.search(text):
+        return "Mob violence"
+    return "Armed clash"
