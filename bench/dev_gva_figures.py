@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from common import share
+from common import share, states_number
 from gva import _date, load
 
 CACHE = Path(tempfile.gettempdir()) / "crisisledger_dev_gva_docs.pkl"
@@ -76,6 +76,16 @@ def main(argv: list[str] | None = None) -> int:
     i_hit = [g[1] == o[1] for g, o in zip(gold, got, strict=True)]
     print(f"{args.half} half: {len(pairs)} articles")
     print(f"killed exact  {share(k_hit):.4f}   injured exact {share(i_hit):.4f}")
+    texts = [a["content"] for _, a in pairs]
+    for k, name in ((0, "killed"), (1, "injured")):
+        stated = [
+            g[k] == o[k]
+            for g, o, t in zip(gold, got, texts, strict=True)
+            if g[k] > 0 and states_number(t, g[k])
+        ]
+        over = sum(o[k] > g[k] for g, o in zip(gold, got, strict=True))
+        under = sum(o[k] < g[k] for g, o in zip(gold, got, strict=True))
+        print(f"{name:8} stated {share(stated):.4f} (n={len(stated)})   over {over}  under {under}")
     if args.save:
         Path(args.save).write_text(json.dumps(got))
     if args.compare:

@@ -131,3 +131,67 @@ def test_shot_victims_who_all_died() -> None:
 def test_distinct_single_wounded_add_up() -> None:
     text = "A girl was wounded in the leg and a man was hurt in the shoulder when someone fired at the porch."
     assert toll(text)[1] == 2
+
+
+# --- session 2026-12-02 (2): far kind words, part of the shot, related links (own fixtures) ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Four men were found shot near the depot, and one was pronounced dead at the scene.", (1, 3)),
+        ("A woman was killed and three men were taken to a hospital with wounds on Friday.", (1, 3)),
+        ("Gunfire broke out at a party. Eight people were shot, including a teenager, who died.", (1, 7)),
+    ],
+)
+def test_part_of_the_shot_who_died(text: str, expected: tuple[int, int]) -> None:
+    assert toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two men wanted in connection with the shooting death of a cook were arrested in Ohio.",
+        "Three intruders entered the flat and they shot through the floor, killing a tenant below.",
+        "Two people started shooting at the party, leaving a young man dead on the porch.",
+    ],
+)
+def test_a_far_death_word_of_another_clause(text: str) -> None:
+    assert toll(text)[0] == 1
+
+
+def test_named_victims_with_ages() -> None:
+    text = "Carla Ruiz, 31, and Tomas Heller, 27, were killed in the shooting on Friday night."
+    assert toll(text)[0] == 2
+
+
+def test_related_story_links_are_left_out() -> None:
+    text = (
+        "A man was shot in the leg outside a bakery on Main Street on Friday, police said.\n\n"
+        "RELATED: Five people killed in a highway crash last spring\n\n"
+        "The victim is expected to recover. No arrests have been made."
+    )
+    assert toll(text) == (0, 1)
+
+
+def test_trailing_block_of_other_stories_is_left_out() -> None:
+    text = (
+        "A teenager was wounded in a shooting near the library on Sunday, deputies said. "
+        "He was taken to a hospital in stable condition and is expected to recover.\n\n"
+        "Deputies have not named a suspect and ask anyone with information to call them.\n\n"
+        "More stories you may like\n\n"
+        "Bus crash on the interstate leaves 4 dead and 20 hurt"
+    )
+    assert toll(text) == (0, 1)
+
+
+def test_single_victim_with_a_bracketed_aside() -> None:
+    text = (
+        "On 3 May 2021, a herder (said to be from a neighbouring clan) was killed near the river by gunmen."
+    )
+    assert toll(text)[0] == 1
+
+
+def test_taken_to_hospital_with_no_deaths_is_wounded() -> None:
+    text = (
+        "Militiamen stabbed a trader in the market town. The victim was taken to the hospital, no fatalities."
+    )
+    assert toll(text) == (0, 1)

@@ -27,6 +27,11 @@ _LATER = [
         rf"(?:who|with\s+(?:the\s+)?(?:victim|latter))\s+(?:was\s+)?(?:later\s+)?(?:died|dying|succumbed|succumbing)\b",
         re.I,
     ),
+    re.compile(  # "8 people were shot, including a teenager, who died"
+        r"\b(?:including|among\s+them)\s+(?:an?|one)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*,?\s+who\s+"
+        r"(?:was\s+|were\s+)?(?:later\s+|fatally\s+)?(?:killed|died|succumbed|pronounced\s+dead)\b",
+        re.I,
+    ),
     re.compile(
         rf"\bthe\s+(?:[\w'’-]+\s+){{1,3}}?who\s+(?:was|had\s+been)\s+(?:seriously\s+|critically\s+)?"
         rf"(?:wounded|injured)\s+{_DIED}",

@@ -40,7 +40,11 @@ _CUES: list[tuple[str, str]] = [
     ),
     ("affected", r"affected"),
     ("casualties", r"casualt(?:y|ies)"),
-    ("shot", r"shot|stabbed"),
+    (
+        "shot",
+        r"shot|stabbed|(?:rushed|taken|transported|sent|brought|driven|flown|airlifted)\s+to\s+"
+        r"(?:an?\s+|the\s+)?(?:(?:area|local|nearby|two|several|different|separate)\s+)?hospitals?",
+    ),
 ]
 CUE_RE = re.compile(
     r"\b(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _CUES) + r")\b",

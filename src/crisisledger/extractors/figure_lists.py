@@ -1,7 +1,8 @@
 """Victims listed in a coordination: "a soldier and a militant were killed", "killed a chief and his
 son", "13 JNIM militants and 7 ISGS militants were killed". Each item counts its number (one when it
 has none); the list gives one ungrouped figure, its sum, which `tolls` weighs like any stated total.
-A list that only subdivides a figure ("including a soldier and a child") is left out.
+A list that only subdivides a figure ("including a soldier and a child") is left out. Named
+victims listed with their ages count one each ("John Doe, 32, and Jane Roe, 26, were killed").
 In a short note, an unnamed toll and a named side's losses told in a later sentence add up the same
 way (`sides_apart`).
 """
@@ -57,6 +58,14 @@ _ACTIVE = re.compile(
     + r"(?=\s*(?:[,.;()]|$|\s(?:in|at|on|near|from|of|who|after|before|during|while|with|by|as|for)\b))",
     re.I,
 )
+_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+_AGED = rf"{_NAME}\s*,\s*\d{{1,2}}\s*,?"
+_NAMED = re.compile(
+    rf"(?<!including\s)(?<!\w)(?P<list>{_AGED}(?:\s*{_AGED})*\s+and\s+{_NAME}\s*,\s*\d{{1,2}}\s*,?)\s+"
+    r"(?:were|have\s+been|had\s+been)\s+(?:(?:both|all|also|fatally)\s+)?"
+    r"(?:(?P<k>killed|shot\s+(?:and\s+killed|dead|to\s+death)|slain|murdered|found\s+dead|pronounced\s+dead)|"
+    r"(?P<i>wounded|injured|hurt|shot))\b"
+)
 _SUBLIST = re.compile(r"\b(?:including|among\s+(?:them|whom|the\s+\w+)|of\s+whom|of\s+them)\s*:?\s*$", re.I)
 
 
@@ -97,9 +106,32 @@ def _parts_add_up(m: re.Match[str], kind: str, taken: list[Figure]) -> bool:
     return len(named) == len(groups) and len(set(named)) == len(named)
 
 
+def named_victims(text: str, taken: list[Figure]) -> list[Figure]:
+    """Named victims listed with their ages under one passive killing (wounding) verb, one each."""
+    out: list[Figure] = []
+    for m in _NAMED.finditer(text):
+        if any(f.start <= m.start() < f.end and f.value > 1 for f in taken):
+            continue
+        value = len(re.findall(r",\s*\d{1,2}\b", m.group("list")))
+        kind: FigureKind = "killed" if m.group("k") else "injured"
+        out.append(
+            Figure(
+                kind=kind,
+                value=value,
+                min=value,
+                max=value,
+                qualifier="exact",
+                text=m.group(0),
+                start=m.start(),
+                end=m.end(),
+            )
+        )
+    return out
+
+
 def coordinated_victims(text: str, taken: list[Figure]) -> list[Figure]:
     """One figure for each list of victims joined by "and" under one killing (wounding) verb."""
-    out: list[Figure] = []
+    out: list[Figure] = named_victims(text, taken)
     for pattern in (_ACTIVE, _PASSIVE):
         for m in pattern.finditer(text):
             s, e = m.start("list"), m.end("list")

@@ -8,6 +8,8 @@
   training rows of its coded data).
 - One victim named by any noun after a killing verb ("militants assassinated a municipal councillor")
   or before a passive one ("An aid worker was killed").
+- Links to other stories ("RELATED: Man killed in ...", a trailing "More stories you may like" block)
+  tell other incidents: `related_spans` marks them and figures.py drops the figures inside.
 - A death that is the cause of a protest or reprisal ("protest over the killing of a student") is not
   a casualty of the event the sentence reports: `is_cause_of_protest` tells figures.py to drop it.
 """
@@ -175,11 +177,21 @@ def vague_figures(text: str, published: dt.date | None, taken: list[Figure]) -> 
     return out
 
 
+_ASIDE = re.compile(r"\s*(?:\([^()\n]{0,160}\)|\[[^\[\]\n]{0,160}\])(?=\s)")
+
+
+def _blank_asides(text: str) -> str:
+    """`text` with bracketed asides blanked out, offsets kept: "a teacher (of the X section) was killed"."""
+    return _ASIDE.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def single_victims(text: str, taken: list[Figure]) -> list[Figure]:
-    """One victim named by any noun: "killed a merchant", "An aid worker was killed"."""
+    """One victim named by any noun: "killed a merchant", "An aid worker was killed"; a bracketed
+    aside between the noun and the verb is skipped."""
     out: list[Figure] = []
+    plain = _blank_asides(text)
     for pattern in (_ACTIVE_ONE, _PASSIVE_ONE):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(plain):
             s = m.start("det")
             np = m.group("np")
             if _NOT_PEOPLE.match(m.group("noun")) or any(
@@ -303,3 +315,27 @@ def is_reflexive_killing(figure: Figure) -> bool:
     """Whether a perpetrator's suicide is told by a verb of his own ("killing himself"), whose sentence
     then names his victims apart from him ("shot his wife before killing himself")."""
     return figure.group == SUICIDE_GROUP and not re.match(r"murder", figure.text, re.I)
+
+
+# A headline line that links to another story: "RELATED: ...", "► Related: ...", "Related Coverage ...".
+_RELATED_LINE = re.compile(
+    r"(?m)^[^\w\n]{0,3}(?:(?:RELATED|Related|READ\s+MORE|Read\s+more|MORE|OTHER\s+NEWS|ALSO\s+READ|Also\s+read)"
+    r"\s*[:|]|Related\s+(?:Coverage|Headlines|Content|Link)\b)[^\n]*"
+    r"|\[\s*(?:OTHER\s+NEWS|RELATED|READ\s+MORE|MORE)\s*:[^\]\n]*\]"
+)
+# A block of links to other stories that ends a page: everything after it is other stories.
+_RELATED_TAIL = re.compile(
+    r"(?m)^\s*(?:More\s+stories\s+you\s+may\s+like|Related\s+(?:Stories|Articles|Posts)|More\s+(?:Headlines|Stories)|"
+    r"You\s+(?:may|might)\s+also\s+like|Recommended\s+for\s+you|Trending\s+(?:Now|Stories))\b"
+)
+TAIL_FROM = 0.3  # a links block in the first part of a page heads the story, not ends it
+
+
+def related_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that link to other stories: headline lines and a trailing block of links."""
+    spans = [(m.start(), m.end()) for m in _RELATED_LINE.finditer(text)]
+    for m in _RELATED_TAIL.finditer(text):
+        if m.start() >= TAIL_FROM * len(text):
+            spans.append((m.start(), len(text)))
+            break
+    return spans

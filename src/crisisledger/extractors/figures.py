@@ -58,6 +58,7 @@ from crisisledger.extractors.figure_notes import (
     is_reflexive_killing,
     one_death,
     perpetrator_suicide,
+    related_spans,
     single_victims,
     vague_figures,
 )
@@ -374,12 +375,28 @@ def _has_stop(toks: list[str]) -> bool:
     return False
 
 
+# A death told of part of the shot: "4 were shot, and one was pronounced dead", "including X, who died".
+_SUBSET_SUBJECT = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?:of\s+(?:them|the\s+\w+)\s+)?"
+    r"(?:(?:was|were|is|are|has|had|have|later|also)\s+)*(?:pronounced\s+|declared\s+|found\s+)?$",
+    re.I,
+)
+
+
+_NO_BEFORE = re.compile(r"\b(?:no|not|without|never)\s+(?:[\w'’-]+\s+)?$", re.I)
+
+
 def _resolve_shot(sentence: str, cs: int, ce: int, bound: int) -> _Found:
-    """'shot' means injured unless a death word follows in the same clause."""
+    """'shot' means injured unless a death word follows in the same clause, told of the shot
+    themselves, not of a part of them ("4 were shot, one fatally" stays injured for the 4)."""
     rest = sentence[ce:bound]
-    clause = re.split(r"[;]|\bbut\b", rest, maxsplit=1)[0]
+    clause = re.split(r"[;]|\bbut\b|\bincluding\b|\bamong\s+them\b", rest, maxsplit=1)[0]
     for m in CUE_RE.finditer(clause):
         if m.lastgroup in ("killed", "injured") and len(_tokens(clause[: m.start()])) <= 10:
+            if _NO_BEFORE.search(clause[: m.start()]):
+                continue  # "taken to the hospital, no fatalities"
+            if m.lastgroup == "killed" and _SUBSET_SUBJECT.search(clause[: m.start()]):
+                return _Found("injured", cs, ce)
             return _Found(_as_kind(m.lastgroup), cs, ce)
     return _Found("injured", cs, ce)
 
@@ -419,6 +436,8 @@ def _loose_post(
         gap_tokens = _tokens(sentence[m.end : cs])
         if len(gap_tokens) > (12 if noun else 6) or _LOOSE_STOPS.intersection(gap_tokens):
             return None
+        if _other_predicate(gap_tokens, sentence[cs:ce], kind):
+            return None
         if _is_active(sentence, cs, ce, _tokens(sentence[m.end : cs])):
             return None
         if kind == "shot":
@@ -431,11 +450,30 @@ def _loose_post(
     return None
 
 
+# Words between a number and a far kind word that show the kind word is not said of the number: a new
+# subject ("3 suspects broke in and they shot ..."), a verb taking it as object or cause ("2 men
+# wanted in the death of", "sent 5 people to the hospital, where one died", "leaving X dead").
+_FAR_BREAKS = {
+    "he", "she", "they", "we", "i", "you", "wanted", "connection", "leaving", "left",
+    "responsible", "suspected", "started", "opened", "fired", "firing",
+}  # fmt: skip
+_HOSPITAL = {"hospital", "hospitals", "sent", "sending"}  # "sent 5 to the hospital, where one died"
+_NOMINAL_CUE = re.compile(r"deaths?|killing|toll|death\s+toll", re.I)
+
+
+def _other_predicate(gap_tokens: list[str], cue: str, kind: str) -> bool:
+    """Whether a kind word far after a number belongs to another clause or names another event."""
+    if _FAR_BREAKS.intersection(gap_tokens) or (kind == "killed" and _HOSPITAL.intersection(gap_tokens)):
+        return True
+    return bool(_NOMINAL_CUE.fullmatch(cue)) and bool(_DETERMINERS.intersection(gap_tokens[-3:]))
+
+
 def _clause_end(sentence: str, pos: int) -> int:
     m = re.compile(r";|\s—\s|\s–\s").search(sentence, pos)
     return m.start() if m else len(sentence)
 
 
+_OWN_PREDICATE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:were|was|are|is|have|had|has)\b", re.I)
 _NEW_CLAUSE = re.compile(r"\b(?:when|while|after|before|because|since|if|where|although|though|as)\b", re.I)
 
 
@@ -449,6 +487,8 @@ def _loose_pre(sentence: str, m: _Mention, cues: list[tuple[int, int, str]], lo:
         return None
     if INTRANSITIVE.fullmatch(sentence[cs:ce]):
         return None
+    if re.search(r"\band\b", gap) and _OWN_PREDICATE.match(sentence, m.end):
+        return None  # "one woman was killed and three men were taken to a hospital"
     if kind == "shot":
         kind = _resolve_shot(sentence, cs, ce, m.start).kind
     if kind == "casualties":
@@ -690,6 +730,8 @@ def extract_figures(doc: ArticleDoc) -> list[Figure]:
             out.append(f)
         if figs:
             last_kind = figs[-1].kind
+    related = related_spans(doc.text)
+    out = [f for f in out if not _in(f, related)]
     extra = coded_figures(doc.text, out)
     extra += vague_figures(doc.text, doc.article.published, out)
     extra += [
@@ -708,12 +750,16 @@ def extract_figures(doc: ArticleDoc) -> list[Figure]:
     extra += hurt_victims(doc.text, out + extra)
     extra += later_deaths(doc.text)
     extra += one_injury(doc.text, out + extra)
-    figures = [f for f in out + extra if not _of_earlier_incident(doc, f)]
+    figures = [f for f in out + extra if not _of_earlier_incident(doc, f) and not _in(f, related)]
     figures += sides_apart(doc, figures)
     suicide = perpetrator_suicide(doc.text)
     if suicide is not None and not _self_inflicted(doc.text, figures, suicide):
         figures = [*_victims_apart(doc, figures, suicide), suicide]
     return sorted(figures, key=lambda f: f.start)
+
+
+def _in(figure: Figure, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= figure.start < b for a, b in spans)
 
 
 _ACCIDENT = re.compile(

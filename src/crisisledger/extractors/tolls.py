@@ -9,7 +9,8 @@ from crisisledger.extractors.figure_notes import CODED_MARK, SUICIDE_GROUP
 from crisisledger.geo.countries import lookup_country
 from crisisledger.model import Figure
 
-_SHOT_ONLY = re.compile(r"\b(?:shot|stabbed|shooting)\b", re.I)
+# Words that leave open whether the victim died: "was shot", "taken to a hospital".
+_SHOT_ONLY = re.compile(r"\b(?:shot|stabbed|shooting|hospitals?)\b", re.I)
 _HARM_WORD = re.compile(r"injur|wound|hurt|hospitali", re.I)
 _MALE = re.compile(
     r"\b(?:man|men|boy|he|him|his|husband|father|son|brother|grandfather|male|uncle|nephew)\b", re.I
@@ -27,6 +28,7 @@ _NOT_NAME = {
 }  # fmt: skip
 _ANOTHER_PERSON = re.compile(r"\b(?:also|another|second|too)\b", re.I)  # "X was also shot": someone else
 _OTHERS = re.compile(r"\b(?:others?|more|also|another|additional)\b", re.I)  # "2 others were shot"
+_TO_HOSPITAL = re.compile(r"\bhospitals?\b", re.I)
 SHOT_THEN_DIED_CHARS = 100  # "3 people were shot, one fatally": a death stated this close subdivides them
 
 
@@ -141,10 +143,21 @@ def distinct_victims(figures: list[Figure]) -> int:
     return len(persons)
 
 
+def _to_hospital(figure: Figure) -> bool:
+    """'3 were taken to a hospital' (not said to be shot): the dead are told apart from them."""
+    return bool(_TO_HOSPITAL.search(figure.text)) and not re.search(
+        r"\b(?:shot|stabbed)\b", figure.text, re.I
+    )
+
+
 def surviving_injured(figures: list[Figure]) -> list[Figure]:
     """Injured figures less the shot victims who died: "X was shot ... and died" counts X killed only,
     "3 people were shot, one fatally" counts 2 injured."""
-    killed = [f for f in figures if f.kind == "killed" and f.value > 0 and f.group != SUICIDE_GROUP]
+    killed = [
+        f
+        for f in figures
+        if f.kind == "killed" and f.value > 0 and f.group not in (SUICIDE_GROUP, LATER_GROUP)
+    ]
     out: list[Figure] = []
     for f in figures:
         if f.kind != "injured" or not is_shot_only(f) or not killed:
@@ -156,7 +169,7 @@ def surviving_injured(figures: list[Figure]) -> list[Figure]:
             continue
         died = sum(k.value for k in killed if f.end <= k.start <= f.end + SHOT_THEN_DIED_CHARS)
         dead = conservative_total(killed) or 0
-        if not died and 0 < dead <= f.value and not _OTHERS.search(f.text):
+        if not died and 0 < dead <= f.value and not _OTHERS.search(f.text) and not _to_hospital(f):
             died = dead  # "5 people were shot": the dead are among them; "2 were shot": both died
         if died < f.value:
             out.append(
