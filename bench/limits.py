@@ -76,8 +76,12 @@ LIMITS: dict[str, str] = {
     ),
     "articles/s (GVA, wall time incl. start-up)": (
         "Extraction runs spaCy's small English model over the candidate sentences, then the rules, the "
-        "classifier and place resolution, in two worker processes. Would move it: fewer sentences parsed "
-        "in long articles, a cheaper gazetteer pass."
+        "classifier and place resolution, in two worker processes. Each article now costs about twice "
+        "what it did when this goal was met (2026-11-25, 55-74/s), on a machine as fast: the geo, figure "
+        "and typing passes added since (1,000 GVA articles take 47 s in one process, 28 s in two). A "
+        "profile of one process: spaCy about 40% of the time, place resolution about 28%, typing rules "
+        "and classifier about 18%, figures about 9%. Would move it: fewer sentences parsed in long "
+        "articles, one regex pass for the typing rules, a cheaper gazetteer pass."
     ),
     "incident killed exact": (
         "Bound by the extraction of each article's toll (see GVA killed exact); figures above a report's "

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from crisisledger.extractors.numbers import WORD_VALUES
-from crisisledger.model import Figure
+from crisisledger.model import Figure, FigureKind
 
 LATER_GROUP = "died of wounds"
 
@@ -45,9 +45,12 @@ def _value(word: str) -> int:
     return 1 if w == "another" else int(w) if w.isdigit() else WORD_VALUES.get(w, 1)
 
 
-def _figure(text: str, start: int, end: int, value: int, group: str | None = None) -> Figure:
+def exact_figure(
+    text: str, start: int, end: int, value: int, group: str | None = None, kind: FigureKind = "killed"
+) -> Figure:
+    """An exact figure of `value` told by `text[start:end]`."""
     return Figure(
-        kind="killed",
+        kind=kind,
         value=value,
         min=value,
         max=value,
@@ -67,7 +70,7 @@ def later_deaths(text: str) -> list[Figure]:
             if any(f.start <= m.start() < f.end for f in out):
                 continue
             value = _value(m.group("n")) if "n" in pattern.groupindex else 1
-            out.append(_figure(text, m.start(), m.end(), value, LATER_GROUP))
+            out.append(exact_figure(text, m.start(), m.end(), value, LATER_GROUP))
     return out
 
 
@@ -98,7 +101,7 @@ def pronoun_death(text: str, taken: list[Figure]) -> list[Figure]:
     for m in _PRONOUN_DEATH.finditer(text):
         before = re.split(r"[.!?;]\s", text[max(0, m.start() - 80) : m.start()])[-1]
         if not _UNREAL.search(before[-40:]) and not _COULD_HAVE.search(before):
-            return [_figure(text, m.start(), m.end(), 1)]
+            return [exact_figure(text, m.start(), m.end(), 1)]
     return []
 
 
@@ -123,7 +126,7 @@ def one_injury(text: str, taken: list[Figure]) -> list[Figure]:
         before = re.split(r"[.!?;]\s", text[max(0, m.start() - 80) : m.start()])[-1]
         if _UNREAL.search(before[-40:]) or _COULD_HAVE.search(before):
             continue
-        return [_figure(text, m.start(), m.end(), 1).model_copy(update={"kind": "injured"})]
+        return [exact_figure(text, m.start(), m.end(), 1, kind="injured")]
     return []
 
 

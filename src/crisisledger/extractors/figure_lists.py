@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from crisisledger.extractors.figure_deaths import LATER_GROUP
+from crisisledger.extractors.figure_deaths import LATER_GROUP, exact_figure
 from crisisledger.extractors.figure_lexicon import THING_RE
 from crisisledger.extractors.figure_notes import SHORT_REPORT_CHARS, SUICIDE_GROUP
 from crisisledger.extractors.numbers import find_numbers
@@ -114,18 +114,7 @@ def named_victims(text: str, taken: list[Figure]) -> list[Figure]:
             continue
         value = len(re.findall(r",\s*\d{1,2}\b", m.group("list")))
         kind: FigureKind = "killed" if m.group("k") else "injured"
-        out.append(
-            Figure(
-                kind=kind,
-                value=value,
-                min=value,
-                max=value,
-                qualifier="exact",
-                text=m.group(0),
-                start=m.start(),
-                end=m.end(),
-            )
-        )
+        out.append(exact_figure(text, m.start(), m.end(), value, kind=kind))
     return out
 
 
@@ -148,19 +137,7 @@ def coordinated_victims(text: str, taken: list[Figure]) -> list[Figure]:
             kind: FigureKind = "killed" if m.group("k") else "injured"
             if _parts_add_up(m, kind, taken):
                 continue
-            start, end = min(s, m.start()), max(e, m.end())
-            out.append(
-                Figure(
-                    kind=kind,
-                    value=value,
-                    min=value,
-                    max=value,
-                    qualifier="exact",
-                    text=text[start:end],
-                    start=start,
-                    end=end,
-                )
-            )
+            out.append(exact_figure(text, min(s, m.start()), max(e, m.end()), value, kind=kind))
     return out
 
 
@@ -202,15 +179,4 @@ def sides_apart(doc: ArticleDoc, taken: list[Figure]) -> list[Figure]:
         return []
     value = first.value + sum(f.value for f in sides.values())
     end = max(f.end for f in sides.values())
-    return [
-        Figure(
-            kind="killed",
-            value=value,
-            min=value,
-            max=value,
-            qualifier="exact",
-            text=doc.text[first.start : end],
-            start=first.start,
-            end=end,
-        )
-    ]
+    return [exact_figure(doc.text, first.start, end, value)]
