@@ -316,13 +316,12 @@ def _town_of_named_state(art: _Article, lead: float) -> Location | None:
     names ("Monroe" resolved in Michigan on a page naming Connecticut and Bridgeport: the Connecticut
     town is missing from the gazetteer, and a town the page names there is nearer than any namesake)."""
     states = [st for st, n in art.named.items() if n == lead]
+    if len(states) != 1:
+        return None
     towns = [
         m
         for m in art.mentions
-        if len(states) == 1
-        and m.location.admin1 == states[0]
-        and m.location.precision in ("city", "point")
-        and not m.container
+        if m.location.admin1 == states[0] and m.location.precision in ("city", "point") and not m.container
     ]
     best = max(towns, key=lambda m: art.rank[_key(m.location)], default=None)
     return best.location if best is not None else None

@@ -19,6 +19,7 @@ from crisisledger.geo.countries import fold
 from crisisledger.geo.gazetteer import Gazetteer
 from crisisledger.geo.places import to_location
 from crisisledger.geo.stations import CALL_SIGNS, HOSTS
+from crisisledger.geo.us import STATES
 from crisisledger.model import Location
 
 _ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/[^/]+/", re.IGNORECASE)
@@ -93,12 +94,7 @@ def _affixed(label: str) -> tuple[str, str] | None:
     if abbr in _METROS:
         return _METROS[abbr]
     state = abbr.upper()
-    return ("", state) if m and len(abbr) == 2 and state in _postal() else None
-
-
-@lru_cache(maxsize=1)
-def _postal() -> frozenset[str]:
-    return frozenset(Gazetteer.default().us_states)
+    return ("", state) if m and len(abbr) == 2 and state in STATES else None
 
 
 def _label_home(label: str) -> tuple[str, str] | None:

@@ -181,14 +181,14 @@ def _link(fa: StoryFacts, fb: StoryFacts, shared: set[str], what: str, gap: int,
     return StoryLink(a, b, shown, reason + (" at the same place" if same_place else ""), same_place)
 
 
+SHOWN_TERMS = 8
+
+
 def _term_link(fa: StoryFacts, fb: StoryFacts, terms: set[str], gap: int, s: StorySettings) -> StoryLink:
     """The link of two articles sharing rare `terms` (its reason lists the first `SHOWN_TERMS`)."""
     what = f"share {len(terms)} words found in at most {s.term_articles} articles of the ledger:"
     found = _link(fa, fb, terms, what, gap, s.term_same_place, limit=SHOWN_TERMS)
     return replace(found, by_terms=True)
-
-
-SHOWN_TERMS = 8
 
 
 def _name_link(
