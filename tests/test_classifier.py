@@ -97,3 +97,10 @@ def test_numpy_predictor_equals_scikit_learn(tmp_path: Path) -> None:
     assert predictions[1].event_type == "Explosions/Remote violence"
     assert predictions[0].event_type == "Protests"
     assert 0 < predictions[0].confidence <= 1
+
+
+def test_clean_note_without_tags_or_coding_remarks_is_only_respaced() -> None:
+    assert clean_note("  Looting:  Shops were   emptied (fatalities unknown).") == (
+        "Shops were emptied (fatalities unknown)."
+    )
+    assert clean_note("Three were killed (two CODED as civilians).") == "Three were killed ."

@@ -364,3 +364,44 @@ def test_lethal_force_against_one_protester():
     assert classify_by_rules("A demonstrator was shot by soldiers at the gate.") == (
         "Excessive force against protesters"
     )
+
+
+def test_fold_keeps_every_case_insensitive_match_of_an_ascii_letter_or_digit():
+    import re
+    import sys
+
+    from crisisledger.extractors.event_types import fold
+
+    alnum = re.compile(r"[a-z0-9]", re.IGNORECASE)
+    for code in range(128, sys.maxunicode + 1):
+        char = chr(code)
+        if alnum.fullmatch(char):
+            assert len(fold(char)) == 1 and re.fullmatch(re.escape(fold(char)), char, re.IGNORECASE)
+
+
+def test_required_literals_of_cue_patterns():
+    import re
+
+    from crisisledger.extractors.event_types import required_literals, words
+
+    pattern = words(r"kill", r"shots?\b", r"(?:air|drone) strike", r"\bIEDs?\b", r"al[- ]shabaab")
+    assert required_literals(pattern) == {"kill", "shot", "air", "drone", "ied", "al"}
+    assert required_literals(words(r"(?:a )?group of", r"mob")) is None  # may start with "group"
+    assert required_literals(re.compile(r"\w+ fired")) is None
+
+
+def test_prefiltered_rules_match_like_their_patterns():
+    from crisisledger.extractors.event_types import RULES
+
+    texts = [
+        "Gunmen ſhot dead a trader and wounded his son.",  # long s: a case-insensitive "s"
+        "KİDNAPPERS seized two nurses on the road.",
+        "Soldiers and rebels clashed; a roadside bomb then struck a patrol.",
+        "The council approved the budget.",
+        "",
+    ]
+    assert any(rule.cue_literals is not None for rule in RULES)
+    for rule in RULES:
+        for text in texts:
+            expected = bool(rule.cues.search(text)) and not (rule.unless and rule.unless.search(text))
+            assert rule.matches(text) == expected, (rule.sub_event_type, text)

@@ -31,3 +31,36 @@ def test_ner_runs_without_the_unused_tok2vec() -> None:
     found = {(e.text, e.label) for e in doc.entities}
     assert ("Dayton", "GPE") in found and ("Ohio", "GPE") in found
     assert all(e.end <= len("Police said Maria Lopez was wounded in Dayton, Ohio.") for e in doc.entities)
+
+
+def test_a_repeated_sentence_is_parsed_once(monkeypatch) -> None:
+    from crisisledger.nlp import pipeline
+
+    parsed: list[str] = []
+    nlp = load_spacy()
+
+    class Counting:
+        def pipe(self, texts, batch_size=64):
+            texts = list(texts)
+            parsed.extend(texts)
+            return nlp.pipe(texts, batch_size=batch_size)
+
+    monkeypatch.setattr(pipeline, "load_spacy", lambda: Counting())
+    monkeypatch.setattr(pipeline, "_PARSED", type(pipeline._PARSED)())
+    first = "Gunfire in Toledo, Ohio, left a teenager hurt."
+    second = "Officers from Akron arrived within minutes."
+    found = pipeline.sentence_entities([first, second, first])
+    assert parsed == [first, second]
+    assert found[0] == found[2] and ("Toledo", "GPE") in {(e.text, e.label) for e in found[0]}
+    assert pipeline.sentence_entities([second]) == [found[1]]
+    assert parsed == [first, second]
+
+
+def test_the_parsed_sentences_cache_is_bounded(monkeypatch) -> None:
+    from crisisledger.nlp import pipeline
+
+    monkeypatch.setattr(pipeline, "_PARSED", type(pipeline._PARSED)())
+    monkeypatch.setattr(pipeline, "PARSED_CACHE_SIZE", 2)
+    pipeline.sentence_entities(["Rain fell in Leeds.", "Snow fell in York."])
+    pipeline.sentence_entities(["Hail fell in Hull.", "Snow fell in York."])
+    assert list(pipeline._PARSED) == ["Hail fell in Hull.", "Snow fell in York."]

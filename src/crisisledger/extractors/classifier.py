@@ -42,6 +42,7 @@ _TAG_RE = re.compile(r"\[\s*[a-z][a-z ]*\s*[=:][^\]]*\]", re.IGNORECASE)
 _CODED_RE = re.compile(
     r"\([^()]*\bcoded\b[^()]*\)|[^.]*\b(?:fatalities|fatality)\b[^.]*\bcoded\b[^.]*\.?", re.I
 )
+_CODED_WORD = re.compile(r"\bcoded\b", re.I)
 _PREFIXES = (
     "movement of forces|looting|non-violent activity|property destruction|other|security measures|arrests"
     "|training|defusal|recruitment|change to armed group|detonation|agreement|weapons seizure"
@@ -95,8 +96,10 @@ class Prediction:
 
 def clean_note(text: str) -> str:
     """Remove ACLED coder boilerplate: "[size=…]" tags, "coded as N" remarks, label prefixes."""
-    text = _TAG_RE.sub(" ", text)
-    text = _CODED_RE.sub(" ", text)
+    if "[" in text:
+        text = _TAG_RE.sub(" ", text)
+    if _CODED_WORD.search(text):  # both of _CODED_RE's forms need the word (it is slow on long texts)
+        text = _CODED_RE.sub(" ", text)
     text = _PREFIX_RE.sub("", text)
     return _SPACE_RE.sub(" ", text).strip()
 

@@ -8,8 +8,11 @@ wins, so rules run from the most specific to the most general. The supervised cl
 from __future__ import annotations
 
 import re
+import re._constants as sre_constants
+import re._parser as sre_parse
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 
 def words(*alternatives: str) -> re.Pattern[str]:
@@ -17,13 +20,61 @@ def words(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
 
 
+# The only characters `re.IGNORECASE` matches to a lower-case ASCII letter that `str.lower` does not
+# turn into that letter (checked over all of Unicode in the tests).
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def fold(text: str) -> str:
+    """`text` lower-cased so that a case-insensitive match of an ASCII literal is a substring of it."""
+    return text.translate(_FOLD).lower()
+
+
+def _leading_literals(items: Any) -> frozenset[str] | None:
+    """Literals one of which every match of the parsed pattern `items` starts with (after zero-width
+    assertions), lower-cased; None when some match may start otherwise."""
+    prefix = ""
+    for op, arg in items:
+        if op is sre_constants.LITERAL and chr(arg).isascii():
+            prefix += chr(arg).lower()
+            continue
+        if prefix:
+            return frozenset([prefix])
+        if op is sre_constants.AT:
+            continue
+        if op is sre_constants.SUBPATTERN:
+            return _leading_literals(arg[-1])
+        if op is sre_constants.BRANCH:
+            alternatives = [_leading_literals(alt) for alt in arg[1]]
+            if any(a is None for a in alternatives):
+                return None
+            return frozenset().union(*(a for a in alternatives if a is not None))
+        return None
+    return frozenset([prefix]) if prefix else None
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case literals one of which `fold(text)` holds whenever `pattern` matches in `text`
+    (a cheap test that rules a pattern out before its search), or None when there are none."""
+    return _leading_literals(sre_parse.parse(pattern.pattern, pattern.flags))
+
+
 @dataclass(frozen=True)
 class Rule:
     sub_event_type: str
     cues: re.Pattern[str]
     unless: re.Pattern[str] | None = None
+    cue_literals: frozenset[str] | None = field(init=False, compare=False, repr=False)
 
-    def matches(self, text: str) -> bool:
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cue_literals", required_literals(self.cues))
+
+    def matches(self, text: str, folded: str | None = None) -> bool:
+        """Whether the cues occur in `text` and the exceptions do not (`folded`: `fold(text)`, if known)."""
+        if self.cue_literals is not None:
+            folded = fold(text) if folded is None else folded
+            if not any(literal in folded for literal in self.cue_literals):
+                return False
         return bool(self.cues.search(text)) and not (self.unless and self.unless.search(text))
 
 
@@ -454,7 +505,8 @@ def classify_by_rules(text: str) -> str | None:
 
 def rule_types(text: str) -> Iterator[str]:
     """The sub-event types of all rules `text` matches, most specific first."""
-    return (rule.sub_event_type for rule in RULES if rule.matches(text))
+    folded = fold(text)
+    return (rule.sub_event_type for rule in RULES if rule.matches(text, folded))
 
 
 # Words that say a text is about conflict or crisis at all: a short report holding one of them

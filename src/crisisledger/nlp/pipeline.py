@@ -7,6 +7,7 @@ extraction fast on long articles (see `candidate_sentences`).
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -136,12 +137,35 @@ def analyse(articles: list[Article], batch_size: int = 64) -> list[ArticleDoc]:
         jobs.extend((doc, s) for s in candidate_sentences(doc.sentences, len(doc.text)))
     if not jobs:
         return docs
-    nlp = load_spacy()
-    texts = (s.text for _, s in jobs)
-    for (doc, sentence), parsed in zip(jobs, nlp.pipe(texts, batch_size=batch_size), strict=True):
+    found = sentence_entities([s.text for _, s in jobs], batch_size)
+    for (doc, sentence), entities in zip(jobs, found, strict=True):
         doc.entities.extend(
-            Entity(ent.text, ent.label_, sentence.start + ent.start_char, sentence.start + ent.end_char)
-            for ent in parsed.ents
-            if ent.label_ in ENTITY_LABELS
+            Entity(e.text, e.label, sentence.start + e.start, sentence.start + e.end) for e in entities
         )
     return docs
+
+
+# Entities (offsets into the sentence) of recently parsed sentences: wire copies and updates of a
+# story repeat most of its sentences, and spaCy finds the same entities in the same text each time.
+_PARSED: OrderedDict[str, tuple[Entity, ...]] = OrderedDict()
+PARSED_CACHE_SIZE = 20_000
+
+
+def sentence_entities(texts: list[str], batch_size: int = 64) -> list[tuple[Entity, ...]]:
+    """The entities spaCy's NER finds in each text (offsets into it), of the labels the extractors
+    read; a text seen recently (or twice in `texts`) is parsed once."""
+    todo = list(dict.fromkeys(t for t in texts if t not in _PARSED))
+    if todo:
+        for text, parsed in zip(todo, load_spacy().pipe(todo, batch_size=batch_size), strict=True):
+            _PARSED[text] = tuple(
+                Entity(ent.text, ent.label_, ent.start_char, ent.end_char)
+                for ent in parsed.ents
+                if ent.label_ in ENTITY_LABELS
+            )
+    out = []
+    for text in texts:
+        _PARSED.move_to_end(text)
+        out.append(_PARSED[text])
+    while len(_PARSED) > PARSED_CACHE_SIZE:
+        _PARSED.popitem(last=False)
+    return out
