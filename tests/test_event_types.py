@@ -385,8 +385,9 @@ def test_required_literals_of_cue_patterns():
     from crisisledger.extractors.event_types import required_literals, words
 
     pattern = words(r"kill", r"shots?\b", r"(?:air|drone) strike", r"\bIEDs?\b", r"al[- ]shabaab")
-    assert required_literals(pattern) == {"kill", "shot", "air", "drone", "ied", "al"}
-    assert required_literals(words(r"(?:a )?group of", r"mob")) is None  # may start with "group"
+    assert required_literals(pattern) == {"kill", "shot", "air strike", "drone strike", "ied", "al"}
+    assert required_literals(words(r"(?:a )?group of", r"(?<!lynch )mobs?")) == {"a ", "group of", "mob"}
+    assert required_literals(words(r"(?:police|army)+ fired")) == {"police", "army"}
     assert required_literals(re.compile(r"\w+ fired")) is None
 
 

@@ -30,33 +30,42 @@ def fold(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
-def _leading_literals(items: Any) -> frozenset[str] | None:
+def _leading_literals(items: list[Any]) -> frozenset[str] | None:
     """Literals one of which every match of the parsed pattern `items` starts with (after zero-width
     assertions), lower-cased; None when some match may start otherwise."""
     prefix = ""
-    for op, arg in items:
+    for k, (op, arg) in enumerate(items):
         if op is sre_constants.LITERAL and chr(arg).isascii():
             prefix += chr(arg).lower()
             continue
         if prefix:
             return frozenset([prefix])
-        if op is sre_constants.AT:
+        if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
             continue
+        rest = items[k + 1 :]
         if op is sre_constants.SUBPATTERN:
-            return _leading_literals(arg[-1])
+            return _leading_literals([*arg[-1], *rest])
         if op is sre_constants.BRANCH:
-            alternatives = [_leading_literals(alt) for alt in arg[1]]
-            if any(a is None for a in alternatives):
-                return None
-            return frozenset().union(*(a for a in alternatives if a is not None))
+            return _union([_leading_literals([*alt, *rest]) for alt in arg[1]])
+        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            low, _, body = arg
+            once = _leading_literals([*body])
+            return once if low >= 1 else _union([once, _leading_literals(rest)])
         return None
     return frozenset([prefix]) if prefix else None
+
+
+def _union(sets: list[frozenset[str] | None]) -> frozenset[str] | None:
+    """All literals of `sets`, or None when one of them has none."""
+    if any(s is None for s in sets):
+        return None
+    return frozenset().union(*(s for s in sets if s is not None))
 
 
 def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lower-case literals one of which `fold(text)` holds whenever `pattern` matches in `text`
     (a cheap test that rules a pattern out before its search), or None when there are none."""
-    return _leading_literals(sre_parse.parse(pattern.pattern, pattern.flags))
+    return _leading_literals([*sre_parse.parse(pattern.pattern, pattern.flags)])
 
 
 @dataclass(frozen=True)
@@ -73,7 +82,10 @@ class Rule:
         """Whether the cues occur in `text` and the exceptions do not (`folded`: `fold(text)`, if known)."""
         if self.cue_literals is not None:
             folded = fold(text) if folded is None else folded
-            if not any(literal in folded for literal in self.cue_literals):
+            for literal in self.cue_literals:
+                if literal in folded:
+                    break
+            else:
                 return False
         return bool(self.cues.search(text)) and not (self.unless and self.unless.search(text))
 
