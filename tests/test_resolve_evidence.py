@@ -189,3 +189,15 @@ def test_a_short_page_without_its_own_place_and_date_links_to_nothing() -> None:
     # "in April": a date of its own (the Kazakhstan example's later reports are such pages)
     assert [c.members for c in cluster([vague[0], month], evidence=ev)] == [[1, 2]]
     assert [c.members for c in cluster(vague)] == [[1, 2]]  # without story facts: place and day alone
+
+
+def test_two_reports_days_apart_need_a_shared_fact() -> None:
+    quiet = "Detectives canvassed the block near a corner store after gunfire late at night. " + PAD
+    ev = Evidence({f.article_id: f for f in (_facts("a", ONE), _facts("b", ONE_AGAIN), _facts("q", quiet))})
+    for days, apart in ((2, False), (3, True)):
+        later = DAY + dt.timedelta(days=days)
+        nodes = [_node(1, "a", TOLEDO), _node(2, "q", TOLEDO, later)]
+        assert [c.members for c in cluster(nodes)] == [[1, 2]]  # place and dates alone
+        assert [c.members for c in cluster(nodes, evidence=ev)] == ([[1], [2]] if apart else [[1, 2]])
+    named = [_node(1, "a", TOLEDO), _node(2, "b", TOLEDO, DAY + dt.timedelta(days=3))]
+    assert [c.members for c in cluster(named, evidence=ev)] == [[1, 2]]  # both name the victim

@@ -22,9 +22,10 @@ With the articles' story facts (`stories.Evidence`), an event link (and any join
 two such reports in one incident) is dropped when the two reports name different people or give
 different addresses or ages and share none (two shootings in one city on one weekend; different
 people alone do not count when either report counts several victims: each may tell of another one);
-a link between two different towns, however near, from a month's round-up, or to an event with
-neither its own place nor its own date (a whole region or country, dated by its report: the
-extractor's fallbacks) needs a shared name, address or age; and a link to a short page (no facts:
+a link between two different towns, however near, from a month's round-up, between two reports
+dated more than `silent_gap_days` apart, or to an event with neither its own place nor its own date
+(a whole region or country, dated by its report: the extractor's fallbacks) needs a shared name,
+address or age; and a link to a short page (no facts:
 boilerplate or a headline) must rest on the same day, or the same place (not a containing one) a day
 apart, and never on such a vague event.
 """
@@ -110,6 +111,7 @@ class Settings:
     max_span_days: int = 14
     killed_factor: float = 10.0
     weak_gap_days: int = 1
+    silent_gap_days: int = 2
 
 
 @dataclass
@@ -418,7 +420,10 @@ def _supported(a: EventNode, b: EventNode, evidence: Evidence, s: Settings) -> b
     """False when the two articles' story facts contradict an event link, or when one report has no
     facts (a short page: boilerplate, a headline, a brief; not a dataset row) and the link rests on a
     place containing the other ("Chicago is in Cook County") or on days apart: a short page's event is
-    the least reliable, so only the same day, or the same place a day apart, holds for it."""
+    the least reliable, so only the same day, or the same place a day apart, holds for it. Two longer
+    reports that share no rare name, address or age must be dated at most `silent_gap_days` apart:
+    reports of one incident days apart name its victim or its street, while two shootings in one city
+    in one week share neither."""
     if _contradiction(a, b, evidence):
         return False
     if any(n.date_precision in ("month", "year") and n.article_id in evidence.facts for n in (a, b)):
@@ -426,16 +431,23 @@ def _supported(a: EventNode, b: EventNode, evidence: Evidence, s: Settings) -> b
     if _two_towns(a, b) and not evidence.agreement(a.article_id, b.article_id):
         return False
     if a.article_id in evidence.facts and b.article_id in evidence.facts:
-        return not (_vague(a) or _vague(b)) or evidence.agreement(a.article_id, b.article_id)
+        if evidence.agreement(a.article_id, b.article_id):
+            return True
+        return not (_vague(a) or _vague(b)) and _gap(a, b) <= s.silent_gap_days
     if dataset_of(a.article_id) or dataset_of(b.article_id):
         return True
     if _vague(a) or _vague(b):
         return False
+    gap = _gap(a, b)
+    return gap == 0 or (gap <= s.weak_gap_days and compare(a.location, b.location, s.max_km).strength > 2)
+
+
+def _gap(a: EventNode, b: EventNode) -> float:
+    """Days between the two events' intervals (0 when they overlap; infinite when one has no date)."""
     ia, ib = interval(a), interval(b)
     if ia is None or ib is None:
-        return False
-    gap = max(0, (max(ia[0], ib[0]) - min(ia[1], ib[1])).days)
-    return gap == 0 or (gap <= s.weak_gap_days and compare(a.location, b.location, s.max_km).strength > 2)
+        return math.inf
+    return max(0, (max(ia[0], ib[0]) - min(ia[1], ib[1])).days)
 
 
 def victims(node: EventNode) -> int:
