@@ -58,7 +58,9 @@ def test_story_links_need_names_close_dates_and_substance() -> None:
         ("a", "d", ("darnell okafor", "trevor balding"), False),
         ("a", "b", ("darnell okafor",), False),
         ("a", "c", ("darnell okafor",), True),
-    ]  # c shares one name only, two weeks later: only at the same place; e is too short; f names another
+        ("c", "d", ("darnell okafor",), True),
+    ]  # c shares one name only, two weeks after a and 5 days before d: only at the same place; e is too
+    # short; f names another
     assert "published 2 day(s) apart" in links[1].reason
     assert story_links([a, near], StorySettings(max_articles=1)) == []  # a too common name tells nothing
 
@@ -286,3 +288,15 @@ def test_ledger_links_by_rare_terms_idempotently(db_url: str, monkeypatch: pytes
     assert why is not None
     (reason,) = why["reasons"]
     assert "share 7 words found in at most 5 articles of the ledger: factory, gunfire, laundromat" in reason
+
+
+def test_one_name_and_one_age_link_anywhere_one_name_alone_only_nearby_and_soon() -> None:
+    shot = "Friends of Marisol Quandt said a 19-year-old was wounded on Friday. " + FILLER
+    aged = _facts("a", "2016-03-04", shot)
+    told = "A 19-year-old was in hospital, the family of Marisol Quandt said. " + FILLER
+    again = _facts("b", "2016-03-05", told)
+    (link,) = story_links([aged, again])
+    assert not link.same_place and "give the age 19 and name marisol quandt" in link.reason
+    vigil = "A vigil was held for Marisol Quandt on Sunday evening. " + FILLER
+    for day, found in (("2016-03-14", [True]), ("2016-03-15", [])):
+        assert [k.same_place for k in story_links([aged, _facts("c", day, vigil)])] == found  # within 10 days

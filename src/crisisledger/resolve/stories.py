@@ -10,7 +10,9 @@ sentences still names its story's people) and they share a name
 found in at most `max_articles` articles (a common name tells stories apart poorly), and
 - they were published within `near_days` of each other and the shared names are two or more, or
   one is a *person* (a name given with an age or as what happened to them: "Ann Lee, 23," / "Ann
-  Lee was shot") — a single other name holds only if the two stories are at the same place; or
+  Lee was shot"), or they also give the same age (one rare name and one age are one person, wherever
+  the extractor placed the two reports); a single other name holds only if the two stories are at
+  the same place and were published within `name_days`; or
 - within `follow_days` (a follow-up months or years later: an arrest, a trial), a shared name is a
   person and they share a second name, an age or an address; or they share a person only, or two
   names none of which is a person, and are at the same place (`StoryLink.same_place`: checked by the
@@ -44,6 +46,7 @@ class StorySettings:
     near_days: int = 3
     follow_days: int = 1095  # a trial or a sentence may come years after the incident
     address_days: int = 30
+    name_days: int = 10
     min_words: int = 60
     evidence_words: int = 100  # facts of shorter pages (a brief) are too few to tell stories apart
     max_articles: int = 10
@@ -198,8 +201,11 @@ def _name_link(
     persons = names & (fa.persons | fb.persons)
     if gap <= s.near_days and (persons or len(names) >= 2):
         return _link(fa, fb, names, "name", gap)
+    if gap <= s.near_days and fa.ages & fb.ages:
+        same = ", ".join(f"age {a}" for a in sorted(fa.ages & fb.ages))
+        return _link(fa, fb, names, f"give the {same} and name", gap)
     if gap > s.follow_days or not persons:
-        placed = gap <= s.near_days or (len(names) >= 2 and gap <= s.follow_days)
+        placed = gap <= s.name_days or (len(names) >= 2 and gap <= s.follow_days)
         return _link(fa, fb, names, "name", gap, same_place=True) if placed else None
     if len(names) >= 2:
         return _link(fa, fb, names, "name", gap)
