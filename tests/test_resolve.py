@@ -158,6 +158,19 @@ def test_drop_and_disagreement_are_flagged() -> None:
     assert "disagrees: Ministry gave 100" in t.timeline[1]["flags"][0]
 
 
+def test_a_lone_outlier_is_not_credible_and_makes_no_drop() -> None:
+    s = summarise_kind([_r(1, "2022-01-01"), _r(17, "2022-01-03"), _r(1, "2022-01-09")], ["X"])
+    flags = [e.get("flags", []) for e in s.timeline]
+    assert flags == [[], ["outlier: 17 between 1 on 2022-01-01 and 1 on 2022-01-09"], []]
+    assert s.conservative == 1 and s.range == (1, 1)
+    confirmed = summarise_kind(
+        [_r(1, "2022-01-01"), _r(17, "2022-01-03"), _r(17, "2022-01-04"), _r(1, "2022-01-09")], ["X"]
+    )
+    assert confirmed.conservative == 17  # a second report confirms it: the later 1 is a drop
+    rising = summarise_kind([_r(1, "2022-01-01"), _r(17, "2022-01-03")], ["X"])
+    assert rising.conservative == 17  # no later report below it: a toll that rose
+
+
 def test_parts_are_kept_apart_from_totals() -> None:
     s = summarise_kind(
         [

@@ -17,13 +17,14 @@ publication date; its lower bound is `min` when set, else `value`; its upper bou
   *disagreement* is two totals dated within one day of each other, from different named authorities, whose
   bounds do not overlap.
 - **conservative** (ACLED-style lowest credible figure): drop-flagged totals are not
-  credible, except for kinds in `REVISED_DOWN` (the injured: first reports count everyone hurt or
-  shot, the dead among them, and later ones leave out the dead and those treated at the scene, so a
-  lower later count is a revision); among the credible totals of the most recent report date (all of them
-  when none is dated), keep those attributed to an authority when there are any,
-  and take the lowest lower bound. Tolls are revised as counting goes on, so the
-  latest report date carries the most reliable figure, and the lowest figure of that
-  date is the conservative one.
+  credible, nor are lone *outliers* (a dated total no other total confirms, above both a total of an
+  earlier day and one of a later day; the totals after it are no drops), except for kinds in
+  `REVISED_DOWN` (the injured: first reports count everyone hurt or shot, the dead among them, and
+  later ones leave out the dead and those treated at the scene, so a lower later count is a revision);
+  among the credible totals of the most recent report date (all of them when none is dated), keep
+  those attributed to an authority when there are any, and take the lowest lower bound. Tolls are
+  revised as counting goes on, so the latest report date carries the most reliable figure, and the
+  lowest figure of that date is the conservative one.
 - **range**: lowest lower bound and highest upper bound over credible totals.
 - **latest_official**: the most recently dated total attributed to an authority
   (ties: the lowest value).
@@ -40,6 +41,7 @@ from typing import Any
 DROP_RATIO = 0.9
 # Kinds whose later, lower totals stay credible (see the module's docstring): a death toll does not fall.
 REVISED_DOWN = frozenset({"injured"})
+UNCREDIBLE = ("drop", "outlier")  # flags of totals that are not credible
 
 
 @dataclass(frozen=True)
@@ -106,12 +108,33 @@ def _never(_: Report) -> bool:
     return False
 
 
+def _outliers(totals: list[Report]) -> dict[int, str]:
+    """Flags of the lone outliers in `totals`: a dated total that no other total confirms (bounds that
+    overlap its own) and that exceeds both a total of an earlier day and one of a later day (1, then 17,
+    then 1 again: a figure of another incident or a misreading, not a toll that fell)."""
+    out: dict[int, str] = {}
+    for i, r in enumerate(totals):
+        if r.date is None or any(o is not r and o.low <= r.high and r.low <= o.high for o in totals):
+            continue
+        below = [e for e in totals if e.date is not None and e.high < DROP_RATIO * r.low]
+        before = [e for e in below if e.date < r.date]  # type: ignore[operator]
+        after = [e for e in below if e.date > r.date]  # type: ignore[operator]
+        if before and after:
+            first, then = before[-1], after[0]
+            out[i] = (
+                f"outlier: {r.value} between {first.value} on {first.date} and {then.value} on {then.date}"
+            )
+    return out
+
+
 def _conflicts(totals: list[Report], explained: Callable[[Report], bool] = _never) -> dict[int, list[str]]:
-    """Flags per index in `totals` ("drop: …", "disagrees: …"); an `explained` total is no drop."""
-    flags: dict[int, list[str]] = {}
+    """Flags per index in `totals` ("outlier: …", "drop: …", "disagrees: …"); an `explained` total is
+    no drop, and nor is a total below a lone outlier only."""
+    outliers = _outliers(totals)
+    flags: dict[int, list[str]] = {i: [f] for i, f in outliers.items()}
     dated = [(i, r) for i, r in enumerate(totals) if r.date is not None]
     for i, r in dated:
-        earlier = [e for _, e in dated if e.date < r.date]  # type: ignore[operator]
+        earlier = [e for j, e in dated if e.date < r.date and j not in outliers]  # type: ignore[operator]
         if earlier and not explained(r):
             top = max(earlier, key=lambda e: e.low)
             if r.high < DROP_RATIO * top.low:
@@ -150,7 +173,9 @@ def summarise_kind(
     flags = _conflicts(totals, explained)
     summary.timeline = [_entry(r, flags.get(i)) for i, r in enumerate(totals)]
     summary.conflicts = [_entry(totals[i], f) for i, f in sorted(flags.items())]
-    credible = [r for i, r in enumerate(totals) if not any(f.startswith("drop") for f in flags.get(i, []))]
+    credible = [
+        r for i, r in enumerate(totals) if not any(f.startswith(UNCREDIBLE) for f in flags.get(i, []))
+    ]
     if not credible or totals[0].kind in REVISED_DOWN:
         credible = totals
     summary.range = (min(r.low for r in credible), max(r.high for r in credible))
