@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -79,6 +80,16 @@ def test_story_link_joins_events_with_conflicting_places_and_attaches_eventless_
     assert only.members == [1, 2]
     assert only.articles == ["z"]
     assert any("tell one story" in r and "trevor balding" in r for r in only.reasons)
+
+
+def test_a_story_link_weeks_later_does_not_cross_states() -> None:
+    later = dt.date(2016, 4, 13)
+    trial = [_node(1, "a", DAYTON), replace(_node(2, "b", DAYTON_TX), date=later, published=later)]
+    stories = story_links([_facts("a", "2016-03-04", FIRST), _facts("b", "2016-04-13", SECOND)])
+    assert [k.same_place for k in stories] == [False]  # two names, one of them a person's: anywhere
+    assert [c.members for c in cluster(trial, stories=stories)] == [[1], [2]]  # but not in another state
+    trial[1] = replace(trial[1], location=DAYTON)
+    assert [c.members for c in cluster(trial, stories=stories)] == [[1, 2]]
 
 
 def test_ledger_groups_one_story_told_with_different_places(db_url: str) -> None:

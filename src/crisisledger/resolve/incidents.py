@@ -15,7 +15,9 @@ address or share words rare in the ledger) are
 applied before the event links: the main events of the two articles are joined whatever
 their types, places, tolls and dates (extracted places and tolls may be wrong, and a follow-up
 may come months later; the names are the stronger evidence), unless that puts two events of one
-article (or one distinct-event dataset) together or joins what the user split. An article without
+article (or one distinct-event dataset) together or joins what the user split, or the two reports
+were published more than `story_region_days` apart and their main events are in different states
+or countries (a later story elsewhere that names them recalls the incident as context). An article without
 events that tells the story of an article in an incident is attached to that incident.
 
 With the articles' story facts (`stories.Evidence`), an event link (and any join that would put
@@ -112,6 +114,7 @@ class Settings:
     killed_factor: float = 10.0
     weak_gap_days: int = 1
     silent_gap_days: int = 2
+    story_region_days: int = 3
 
 
 @dataclass
@@ -391,6 +394,8 @@ def cluster(
         ma, mb = main.get(k.a), main.get(k.b)
         if k.same_place and (ma is None or mb is None or not _same_place(by_id[ma], by_id[mb], s)):
             continue
+        if ma is not None and mb is not None and _other_region_later(by_id[ma], by_id[mb], s):
+            continue
         if ma is None or mb is None:
             lone_links.append((k, ma, mb))
         elif group[ma] != group[mb] and allowed(ma, mb, story=True):
@@ -483,6 +488,21 @@ def _same_place(a: EventNode, b: EventNode, s: Settings) -> bool:
     if la is None or lb is None or min(RANK[la.precision], RANK[lb.precision]) > RANK["admin2"]:
         return False
     return compare(la, lb, s.max_km).ok
+
+
+def _other_region_later(a: EventNode, b: EventNode, s: Settings) -> bool:
+    """True when the two events' reports were published more than `story_region_days` apart and the
+    events are in different countries or first-level regions (states): a follow-up weeks later that
+    names the people of an incident elsewhere recalls it (a victim quoted as context) more often
+    than it tells it; within a few days, the names win over a misread place."""
+    la, lb = a.location, b.location
+    if la is None or lb is None or a.published is None or b.published is None:
+        return False
+    if abs((a.published - b.published).days) <= s.story_region_days:
+        return False
+    if la.country_code and lb.country_code and la.country_code.upper() != lb.country_code.upper():
+        return True
+    return bool(la.admin1 and lb.admin1 and la.admin1.casefold() != lb.admin1.casefold())
 
 
 def _main_events(nodes: list[EventNode]) -> dict[str, int]:
