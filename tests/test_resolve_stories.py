@@ -311,3 +311,12 @@ def test_one_name_and_one_age_link_anywhere_one_name_alone_only_nearby_and_soon(
     vigil = "A vigil was held for Marisol Quandt on Sunday evening. " + FILLER
     for day, found in (("2016-03-14", [True]), ("2016-03-15", [])):
         assert [k.same_place for k in story_links([aged, _facts("c", day, vigil)])] == found  # within 10 days
+
+
+def test_names_of_no_person_link_weeks_later_only_within_ten_days() -> None:
+    heard = _facts(
+        "a", "2016-03-04", "Two neighbours, Wendell Farraday and Odessa Brightwater, heard gunfire. " + FILLER
+    )
+    meeting = "At a meeting, Wendell Farraday and Odessa Brightwater asked for more patrols. " + FILLER
+    assert [k.same_place for k in story_links([heard, _facts("b", "2016-03-12", meeting)])] == [True]
+    assert story_links([heard, _facts("c", "2016-04-13", meeting)]) == []

@@ -14,9 +14,10 @@ found in at most `max_articles` articles (a common name tells stories apart poor
   the extractor placed the two reports); a single other name holds only if the two stories are at
   the same place and were published within `name_days`; or
 - within `follow_days` (a follow-up months or years later: an arrest, a trial), a shared name is a
-  person and they share a second name, an age or an address; or they share a person only, or two
-  names none of which is a person, and are at the same place (`StoryLink.same_place`: checked by the
-  resolver against the articles' main events); or
+  person and they share a second name, an age or an address; or they share a person only and are
+  at the same place (`StoryLink.same_place`: checked by the resolver against the articles' main
+  events). Names none of which is a person (an official's, a place's or an outlet's words read as a
+  name) link weeks later no more than one such name does; or
 - they give the same street address ("the 1200 block of Elm Street") within `address_days`, and the
   ages both give (if any) are not all different; or
 - they share at least `min_terms` rare terms (words found in at most `term_articles` articles of the
@@ -205,8 +206,7 @@ def _name_link(
         same = ", ".join(f"age {a}" for a in sorted(fa.ages & fb.ages))
         return _link(fa, fb, names, f"give the {same} and name", gap)
     if gap > s.follow_days or not persons:
-        placed = gap <= s.name_days or (len(names) >= 2 and gap <= s.follow_days)
-        return _link(fa, fb, names, "name", gap, same_place=True) if placed else None
+        return _link(fa, fb, names, "name", gap, same_place=True) if gap <= s.name_days else None
     if len(names) >= 2:
         return _link(fa, fb, names, "name", gap)
     ages, addresses = fa.ages & fb.ages, fa.addresses & fb.addresses
