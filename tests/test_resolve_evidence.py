@@ -117,20 +117,23 @@ def test_copies_of_a_short_page_do_not_join_its_incident(tmp_path: Path) -> None
     assert groups == [["brief", "page", "wire"]]  # one copy of a brief is a wire copy; many copies are not
 
 
-def test_two_nearby_towns_need_a_shared_fact() -> None:
+def test_two_nearby_towns_need_a_shared_fact_unless_on_the_same_day_and_very_near() -> None:
     suburb = Location(name="Maumee", country="United States", country_code="US", admin1="Ohio", lat=41.56,
                       lon=-83.65, precision="city", geonames_id=5162645)  # fmt: skip
+    farther = suburb.model_copy(update={"name": "Waterville", "lat": 41.50, "lon": -83.72, "geonames_id": 1})
     bystander = "Officers spoke with Ingrid Sollum near a gas station after the shooting. " + PAD
     ev = Evidence(
         {f.article_id: f for f in (_facts("a", ONE), _facts("b", ONE_AGAIN), _facts("d", bystander))}
     )
-    assert [c.members for c in cluster([_node(1, "a", TOLEDO), _node(2, "d", suburb)], evidence=ev)] == [
-        [1],
-        [2],
-    ]
-    assert [c.members for c in cluster([_node(1, "a", TOLEDO), _node(2, "b", suburb)], evidence=ev)] == [
-        [1, 2]
-    ]
+    next_day = DAY + dt.timedelta(days=1)
+
+    def groups(*nodes: EventNode) -> list[list[int]]:
+        return [c.members for c in cluster(list(nodes), evidence=ev)]
+
+    assert groups(_node(1, "a", TOLEDO), _node(2, "d", suburb, next_day)) == [[1], [2]]
+    assert groups(_node(1, "a", TOLEDO), _node(2, "d", farther)) == [[1], [2]]  # 22 km apart
+    assert groups(_node(1, "a", TOLEDO), _node(2, "d", suburb)) == [[1, 2]]  # the same day, 14 km apart
+    assert groups(_node(1, "a", TOLEDO), _node(2, "b", suburb, next_day)) == [[1, 2]]  # the same victim
 
 
 def test_one_street_or_ages_a_year_apart_do_not_set_reports_apart() -> None:

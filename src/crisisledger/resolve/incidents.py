@@ -24,7 +24,8 @@ With the articles' story facts (`stories.Evidence`), an event link (and any join
 two such reports in one incident) is dropped when the two reports name different people or give
 different addresses or ages and share none (two shootings in one city on one weekend; different
 people alone do not count when either report counts several victims: each may tell of another one);
-a link between two different towns, however near, from a month's round-up, between two reports
+a link between two different towns (unless on the same day at most `near_town_km` apart: a
+neighbourhood and its city), from a month's round-up, between two reports
 dated more than `silent_gap_days` apart, or to an event with neither its own place nor its own date
 (a whole region or country, dated by its report: the extractor's fallbacks) needs a shared name,
 address or age; and a link to a short page (no facts:
@@ -43,7 +44,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crisisledger.model import Location
-from crisisledger.resolve.places import RANK, compare
+from crisisledger.resolve.places import RANK, compare, haversine_km
 from crisisledger.resolve.stories import Evidence, StoryLink
 
 Key = tuple[str, int]  # (article id, index of the event in its record)
@@ -115,6 +116,7 @@ class Settings:
     weak_gap_days: int = 1
     silent_gap_days: int = 2
     story_region_days: int = 3
+    near_town_km: float = 15.0
 
 
 @dataclass
@@ -433,7 +435,11 @@ def _supported(a: EventNode, b: EventNode, evidence: Evidence, s: Settings) -> b
         return False
     if any(n.date_precision in ("month", "year") and n.article_id in evidence.facts for n in (a, b)):
         return evidence.agreement(a.article_id, b.article_id)  # a month's round-up: only by what it shares
-    if _two_towns(a, b) and not evidence.agreement(a.article_id, b.article_id):
+    if (
+        _two_towns(a, b)
+        and not _near_same_day(a, b, s)
+        and not evidence.agreement(a.article_id, b.article_id)
+    ):
         return False
     if a.article_id in evidence.facts and b.article_id in evidence.facts:
         if evidence.agreement(a.article_id, b.article_id):
@@ -480,6 +486,15 @@ def _two_towns(a: EventNode, b: EventNode) -> bool:
     if la is None or lb is None or max(RANK[la.precision], RANK[lb.precision]) > RANK["city"]:
         return False
     return la.geonames_id is not None and lb.geonames_id is not None and la.geonames_id != lb.geonames_id
+
+
+def _near_same_day(a: EventNode, b: EventNode, s: Settings) -> bool:
+    """True when the two events are dated the same day at most `near_town_km` apart: a neighbourhood
+    and its city, or twin towns across a river or a state line, as good as one place."""
+    la, lb = a.location, b.location
+    if la is None or lb is None or None in (la.lat, la.lon, lb.lat, lb.lon) or _gap(a, b) > 0:
+        return False
+    return haversine_km(la.lat, la.lon, lb.lat, lb.lon) <= s.near_town_km  # type: ignore[arg-type]
 
 
 def _same_place(a: EventNode, b: EventNode, s: Settings) -> bool:
