@@ -134,6 +134,14 @@ def test_two_nearby_towns_need_a_shared_fact_unless_on_the_same_day_and_very_nea
     assert groups(_node(1, "a", TOLEDO), _node(2, "d", farther)) == [[1], [2]]  # 22 km apart
     assert groups(_node(1, "a", TOLEDO), _node(2, "d", suburb)) == [[1, 2]]  # the same day, 14 km apart
     assert groups(_node(1, "a", TOLEDO), _node(2, "b", suburb, next_day)) == [[1, 2]]  # the same victim
+    ev.facts["g"] = _facts("g", "A 27-year-old was shot near a gas station on Friday. " + PAD)
+    aged = Evidence(ev.facts)
+    assert aged.agreement("a", "g") and not aged.agreement("a", "g", ages=False)
+    alone = cluster([_node(1, "a", TOLEDO), _node(2, "g", suburb, next_day)], evidence=aged)
+    assert [c.members for c in alone] == [
+        [1],
+        [2],
+    ]  # one age is too common to tell two towns' shootings apart
 
 
 def test_one_street_or_ages_a_year_apart_do_not_set_reports_apart() -> None:

@@ -17,20 +17,20 @@ their types, places, tolls and dates (extracted places and tolls may be wrong, a
 may come months later; the names are the stronger evidence), unless that puts two events of one
 article (or one distinct-event dataset) together or joins what the user split, or the two reports
 were published more than `story_region_days` apart and their main events are in different states
-or countries (a later story elsewhere that names them recalls the incident as context). An article without
-events that tells the story of an article in an incident is attached to that incident.
+or countries (a later story elsewhere that names them recalls the incident as context). An article
+without events that tells the story of an article in an incident is attached to that incident.
 
 With the articles' story facts (`stories.Evidence`), an event link (and any join that would put
 two such reports in one incident) is dropped when the two reports name different people or give
 different addresses or ages and share none (two shootings in one city on one weekend; different
 people alone do not count when either report counts several victims: each may tell of another one);
 a link between two different towns (unless on the same day at most `near_town_km` apart: a
-neighbourhood and its city), from a month's round-up, between two reports
-dated more than `silent_gap_days` apart, or to an event with neither its own place nor its own date
-(a whole region or country, dated by its report: the extractor's fallbacks) needs a shared name,
-address or age; and a link to a short page (no facts:
-boilerplate or a headline) must rest on the same day, or the same place (not a containing one) a day
-apart, and never on such a vague event.
+neighbourhood and its city) needs a shared name or address (an age is too common to tell two towns'
+shootings apart); a link from a month's round-up, between two reports dated more than
+`silent_gap_days` apart, or to an event with neither its own place nor its own date (a whole region
+or country, dated by its report: the extractor's fallbacks) needs a shared name, address or age;
+and a link to a short page (no facts: boilerplate or a headline) must rest on the same day, or the
+same place (not a containing one) a day apart, and never on such a vague event.
 """
 
 from __future__ import annotations
@@ -438,7 +438,7 @@ def _supported(a: EventNode, b: EventNode, evidence: Evidence, s: Settings) -> b
     if (
         _two_towns(a, b)
         and not _near_same_day(a, b, s)
-        and not evidence.agreement(a.article_id, b.article_id)
+        and not evidence.agreement(a.article_id, b.article_id, ages=False)
     ):
         return False
     if a.article_id in evidence.facts and b.article_id in evidence.facts:

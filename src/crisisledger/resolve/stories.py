@@ -94,12 +94,13 @@ class Evidence:
             found = self._streets[f.article_id] = streets(f)
         return found
 
-    def agreement(self, a: str, b: str) -> bool:
-        """True when articles `a` and `b` share a rare name, an address or an age."""
+    def agreement(self, a: str, b: str, ages: bool = True) -> bool:
+        """True when articles `a` and `b` share a rare name, an address or (with `ages`) an age."""
         fa, fb = self.facts.get(a), self.facts.get(b)
         if fa is None or fb is None:
             return False
-        return bool(self.rare(fa) & self.rare(fb) or fa.addresses & fb.addresses or fa.ages & fb.ages)
+        same_age = ages and fa.ages & fb.ages
+        return bool(self.rare(fa) & self.rare(fb) or fa.addresses & fb.addresses or same_age)
 
     def contradiction(self, a: str, b: str, people: bool = True) -> str | None:
         """Why articles `a` and `b` seem to tell different stories, or None.
