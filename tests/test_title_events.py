@@ -63,3 +63,32 @@ def test_title_figures_are_stored_as_such(tmp_path) -> None:  # type: ignore[no-
         with ledger.engine.connect() as conn:
             rows = conn.execute(select(t.figures.c.kind, t.figures.c.in_title)).all()
     assert sorted(rows) == [("injured", True), ("killed", True)]
+
+
+def test_title_figures_when_the_text_counts_no_casualties() -> None:
+    text = (
+        "Police in Tulsa are investigating a shooting on Elm Street on Saturday night.\n\n"
+        "Officers said the investigation is continuing and asked witnesses to call."
+    )
+    record = extract(text, published="2023-06-04", title="Man, 30, killed in Tulsa shooting")
+    main = record.main_event
+    assert main is not None and (main.fatalities, main.injured) == (1, None)
+    assert not main.evidence.in_title  # the text's event is kept, with the title's dead
+    assert [(f.kind, f.value, f.in_title) for f in record.figures if f.kind == "killed"] == [
+        ("killed", 1, True)
+    ]
+
+
+def test_title_event_replaces_a_wall_typed_as_no_violence() -> None:
+    wall = "Thank you for registering! Please check your email and click the link to activate your profile."
+    record = extract(wall, published="2023-06-04", title="Teen shot, killed outside Tulsa store")
+    main = record.main_event
+    assert main is not None and main.evidence.in_title
+    assert main.fatalities == 1
+
+
+def test_text_casualties_keep_the_title_unread() -> None:
+    text = "Two men were wounded in a shooting in Tulsa on Saturday night, police said."
+    record = extract(text, published="2023-06-04", title="Man, 30, killed in Tulsa shooting")
+    assert record.main_event is not None and record.main_event.injured == 2
+    assert record.main_event.fatalities == 0 and not any(f.in_title for f in record.figures)

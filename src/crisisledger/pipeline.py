@@ -61,18 +61,23 @@ def extract_articles(
 def extract_batch(articles: list[Article]) -> list[Record]:
     """The records of one batch of articles (spaCy runs once over the whole batch).
 
-    A page whose text reports no event but which has a title (a sign-in wall or a paywall under
-    "Two dead, three wounded in Elm Park shooting") gets the event its title reports, its figures
-    marked `in_title` (their offsets are into the title)."""
-    from crisisledger.extractors.record import build_record, with_title_event
+    A page whose text reports no event, or no dead or wounded, but which has a title (a sign-in wall
+    or a paywall under "Two dead, three wounded in Elm Park shooting") gets the event or the figures
+    its title reports, marked `in_title` (their offsets are into the title; see `with_title_event`)."""
+    from crisisledger.extractors.record import (
+        build_record,
+        build_title_record,
+        tells_no_casualties,
+        with_title_event,
+    )
 
     records = [build_record(doc) for doc in analyse(articles)]
     untold = [(i, a) for i, (a, r) in enumerate(zip(articles, records, strict=True))
-              if r.main_event is None and r.error is None and a.title and a.title.strip()]  # fmt: skip
+              if tells_no_casualties(r) and r.error is None and a.title and a.title.strip()]  # fmt: skip
     if untold:
         headlines = analyse([a.model_copy(update={"text": a.title}) for _, a in untold])
         for (i, _), doc in zip(untold, headlines, strict=True):
-            records[i] = with_title_event(records[i], build_record(doc))
+            records[i] = with_title_event(records[i], build_title_record(doc))
     return records
 
 

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from crisisledger.extractors.blackouts import extract_blackouts
 from crisisledger.extractors.claims import extract_claims
-from crisisledger.extractors.events import build_events
+from crisisledger.extractors.events import LocateFn, build_events
+from crisisledger.extractors.figure_headlines import headline_figures
 from crisisledger.extractors.figures import extract_figures
 from crisisledger.geo.resolve import event_location
 from crisisledger.model import Record
 from crisisledger.nlp.pipeline import ArticleDoc
 
 
-def build_record(doc: ArticleDoc) -> Record:
+def build_record(doc: ArticleDoc, locate: LocateFn | None = event_location) -> Record:
     """Run every extractor over `doc` and assemble its record."""
     figures = extract_figures(doc)
-    events, main_event = build_events(doc, figures, locate=event_location)
+    events, main_event = build_events(doc, figures, locate=locate)
     return Record(
         id=doc.article.id,
         language=doc.article.language or "en",
@@ -32,14 +33,54 @@ def build_record(doc: ArticleDoc) -> Record:
 TITLE_EVENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 
 
+def build_title_record(doc: ArticleDoc, locate: LocateFn | None = event_location) -> Record:
+    """The record of a headline (`doc` is an article's title): its figures include the victims told
+    in headline style ("Teen shot, killed", "Man dies after shooting", see `figure_headlines`)."""
+    figures = extract_figures(doc)
+    figures = sorted(figures + headline_figures(doc.text, figures), key=lambda f: f.start)
+    events, main_event = build_events(doc, figures, locate=locate)
+    return Record(id=doc.article.id, published=doc.article.published, main_event=main_event, events=events,
+                  figures=figures)  # fmt: skip
+
+
+_CASUALTY_KINDS = ("killed", "injured")
+
+
+def tells_no_casualties(record: Record) -> bool:
+    """Whether the record's text tells no main event, or one without a killed or injured figure (a
+    sign-in wall typed by the classifier, a story that names the victim but gives no count): then
+    the article's title is read for them (`with_title_event`)."""
+    main = record.main_event
+    return main is None or not any(record.figures[i].kind in _CASUALTY_KINDS for i in main.figures)
+
+
 def with_title_event(record: Record, title: Record) -> Record:
-    """`record` (no main event: its text tells none) with the main event read from its article's
-    title, when the title reports one; the title's figures are added, marked `in_title`."""
+    """`record` (its text tells no casualties, see `tells_no_casualties`) with the event read from
+    its article's title, when the title reports one; the title's figures are added, marked `in_title`.
+
+    With no main event in the text, the title's event is the main event. A text whose main event has
+    no casualty figure keeps it when it is an act of violence, which takes the title's dead and
+    wounded; any other (a page's boilerplate typed as a protest, an arrest) gives way to the title's
+    event when that event has casualties."""
     main = title.main_event
     if main is None or not (main.figures or main.event_type in TITLE_EVENT_TYPES):
         return record
+    told = [i for i in main.figures if title.figures[i].kind in _CASUALTY_KINDS]
+    if record.main_event is not None and not told:
+        return record
     shift = len(record.figures)
-    figures = [f.model_copy(update={"in_title": True}) for f in title.figures]
+    figures = record.figures + [f.model_copy(update={"in_title": True}) for f in title.figures]
+    own = record.main_event
+    if own is not None and own.event_type in TITLE_EVENT_TYPES:
+        kept = own.model_copy(
+            update={
+                "fatalities": main.fatalities,
+                "injured": main.injured,
+                "figures": sorted([*own.figures, *(shift + i for i in told)]),
+            }
+        )
+        events = [kept if e == own else e for e in record.events]
+        return record.model_copy(update={"main_event": kept, "events": events, "figures": figures})
     event = main.model_copy(
         update={
             "figures": [shift + i for i in main.figures],
@@ -47,5 +88,5 @@ def with_title_event(record: Record, title: Record) -> Record:
         }
     )
     return record.model_copy(
-        update={"main_event": event, "events": [*record.events, event], "figures": record.figures + figures}
+        update={"main_event": event, "events": [*record.events, event], "figures": figures}
     )

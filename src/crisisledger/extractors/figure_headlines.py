@@ -1,0 +1,83 @@
+"""Victims a headline tells in its own clipped style, without the article or number the text would use.
+
+Headlines drop articles and auxiliaries and use the present tense: "Man, 21, killed in crash",
+"Teen shot, killed outside house", "Boy dies after accidental shooting", "Woman accidentally shoots
+friend", "Toddler fatally shoots himself", "Police ID victims of double fatal shooting". The number
+reader of `figures.py` needs a determiner or a number for a victim ("a man was killed"), so it
+reads none of these. Each pattern here gives one victim (two or three for "double" / "triple"),
+killed or injured; `headline_figures` adds those no figure of the title covers already.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crisisledger.model import Figure, FigureKind
+
+_PERSON = (
+    r"(?:man|woman|boy|girl|child|teen|teenager|toddler|infant|baby|student|officer|deputy|trooper|"
+    r"father|mother|dad|mom|son|daughter|brother|sister|husband|wife|girlfriend|boyfriend|grandmother|"
+    r"grandfather|suspect|victim|person|hunter|driver|resident|bystander|clerk|cashier|homeowner|"
+    r"motorist|pedestrian|worker|employee|friend|neighbou?r|(?:\d{1,3}|[a-z]+)-(?:year|month|week)-old)"
+)
+# The subject: up to three words before the person noun ("Boyle County man", "Year-old boy"), an
+# age after it ("Man, 21,", "Boy, 8,"), at the headline's start or after a colon, dash or "and".
+_SUBJECT = (
+    r"(?:^|:\s+|\s[-–—|]\s+|,\s+|\band\s+)(?P<who>(?:[\w'’.-]+\s+){0,3}?" + _PERSON + r")"
+    r"(?:\s*,\s*\d{1,3}\s*,?)?\s+"
+)
+_DEATH = (
+    r"shot\s*(?:,|and)\s*killed|shot\s+dead|shot\s+to\s+death|killed|dies|died|dead|slain|murdered|"
+    r"fatally\s+shot"
+)
+_HARM = r"shot|wounded|injured|hurt|hospitali[sz]ed|in\s+critical\s+condition|critical"
+_PASSIVE = re.compile(
+    _SUBJECT + r"(?:is\s+|was\s+|gets\s+|got\s+|found\s+|reported\s+|left\s+)?"
+    r"(?:accidentally\s+|fatally\s+|critically\s+|seriously\s+|badly\s+|mortally\s+|apparently\s+)?"
+    rf"(?P<cue>(?P<death>{_DEATH})|{_HARM})\b(?!\s+at\b)",
+    re.I,
+)
+# "Woman accidentally shoots friend", "Boy fatally shoots himself", "Child shoots, kills self".
+_ACTIVE = re.compile(
+    _SUBJECT + r"(?:accidentally\s+|allegedly\s+)?"
+    r"(?P<cue>(?P<death>fatally\s+shoots|kills|shoots\s*(?:,|and)\s*kills)|shoots|wounds|injures|stabs|"
+    r"shot(?=\s+(?:himself|herself|self)\b))"
+    r"\s+(?!at\b|up\b|off\b|out\b|down\b|into\b|through\b|back\b|video\b|film\b)[\w'’-]",
+    re.I,
+)
+# "double fatal shooting", "triple homicide": that many dead.
+_MULTIPLE = re.compile(
+    r"\b(?P<n>double|triple)\s+(?:fatal\s+shooting|homicide|murder|slaying|killing)s?\b(?!\s+(?:suspect|trial))",
+    re.I,
+)
+_LATER_DEATH = re.compile(r"\b(?:dies|died|dead|killed|fatal(?:ly)?)\b", re.I)
+_CLAUSE_END = re.compile(r";|:|\s[-–—|]\s")
+
+
+def _figure(title: str, start: int, end: int, kind: FigureKind, value: int = 1) -> Figure:
+    return Figure(kind=kind, value=value, min=value, max=value, text=title[start:end], start=start, end=end)
+
+
+def _died_later(title: str, end: int, stop: int) -> bool:
+    """'Man shot by deputy dies': a death told later in the same clause of the headline."""
+    clause = _CLAUSE_END.search(title, end)
+    return bool(_LATER_DEATH.search(title, end, min(stop, clause.start() if clause else len(title))))
+
+
+def headline_figures(title: str, taken: list[Figure]) -> list[Figure]:
+    """The victims `title` tells in headline style that no figure in `taken` covers already."""
+    found: list[tuple[int, int, FigureKind, int]] = []
+    for pattern in (_PASSIVE, _ACTIVE):
+        matches = list(pattern.finditer(title))
+        for i, m in enumerate(matches):
+            stop = matches[i + 1].start() if i + 1 < len(matches) else len(title)
+            dead = m.group("death") is not None or _died_later(title, m.end(), stop)
+            found.append((m.start("who"), m.end("cue"), "killed" if dead else "injured", 1))
+    for m in _MULTIPLE.finditer(title):
+        found.append((m.start(), m.end(), "killed", 2 if m.group("n").lower() == "double" else 3))
+    out: list[Figure] = []
+    for start, end, kind, value in sorted(found):
+        if any(f.start < end and start < f.end for f in [*taken, *out]):
+            continue
+        out.append(_figure(title, start, end, kind, value))
+    return out
