@@ -138,3 +138,49 @@ def test_aggregate_over_several_incidents() -> None:
     assert agg("At least 60 children had been shot so far in 2015.")
     assert not agg("Two people were killed in the shootings at the fairground.")
     assert not agg("One man died and four were hurt in a string of shootings on Tuesday night.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A gunfight broke out near a bar in Utica on Friday night. The bartender who was hit by a stray "
+        "bullet has died.",
+        "Detectives in Akron are investigating the death of Maria Lopez, whose body was in a car on Elm St.",
+        "A fight broke out at a party in Troy on Saturday. Relatives said Jamal passed away on Sunday.",
+    ],
+)
+def test_one_death_told_without_a_number(text: str) -> None:
+    assert toll(text)[0] == 1
+
+
+def test_a_negated_or_protested_death_is_none() -> None:
+    text = "A man was hit in the leg at a bar in Utica on Friday, police said. No one has died."
+    assert toll(text)[0] == 0
+    text = "Hundreds marched in Dayton to protest over the death of Maria Lopez, a student, last week."
+    main = extract(text, published="2020-06-01").main_event
+    assert main is not None and main.fatalities == 0
+
+
+def test_vague_words_for_wounds_do_not_count_the_dead() -> None:
+    from crisisledger.extractors.figure_notes import vague_figures
+
+    text = "The officer was hit in the chest, suffered multiple gunshot wounds and died at the hospital."
+    assert vague_figures(text, None, []) == []
+    text = "Many of this year's deaths in the county were tied to gangs, the sheriff said."
+    assert vague_figures(text, None, []) == []
+    assert [f.value for f in vague_figures("Gunmen opened fire and several were killed.", None, [])] == [3]
+
+
+def test_a_number_in_critical_condition_is_injured() -> None:
+    text = "Two men were killed and two others remain in critical condition after a robbery in Memphis."
+    assert toll(text) == (2, 2)
+    text = "Police said four people were hurt in Utica on Sunday; two of them are in serious condition."
+    assert toll(text) == (0, 4)
+
+
+def test_a_double_homicide_counts_two_dead() -> None:
+    text = "Detectives in Akron are investigating a double homicide at a house on Elm Street, police said."
+    assert toll(text)[0] == 2
+    text = "Jurors heard the first witness in the triple murder trial of a man from Utica on Monday."
+    main = extract(text, published="2020-06-01").main_event
+    assert main is None or main.fatalities == 0

@@ -2,10 +2,9 @@
 
 Headlines drop articles and auxiliaries and use the present tense: "Man, 21, killed in crash",
 "Teen shot, killed outside house", "Boy dies after accidental shooting", "Woman accidentally shoots
-friend", "Toddler fatally shoots himself", "Police ID victims of double fatal shooting". The number
-reader of `figures.py` needs a determiner or a number for a victim ("a man was killed"), so it
-reads none of these. Each pattern here gives one victim (two or three for "double" / "triple"),
-killed or injured; `headline_figures` adds those no figure of the title covers already.
+friend", "Toddler fatally shoots himself". The number reader of `figures.py` needs a determiner or a
+number for a victim ("a man was killed"), so it reads none of these. Each pattern here gives one
+victim, killed or injured; `headline_figures` adds those no figure of the title covers already.
 """
 
 from __future__ import annotations
@@ -45,11 +44,6 @@ _ACTIVE = re.compile(
     r"\s+(?!at\b|up\b|off\b|out\b|down\b|into\b|through\b|back\b|video\b|film\b)[\w'’-]",
     re.I,
 )
-# "double fatal shooting", "triple homicide": that many dead.
-_MULTIPLE = re.compile(
-    r"\b(?P<n>double|triple)\s+(?:fatal\s+shooting|homicide|murder|slaying|killing)s?\b(?!\s+(?:suspect|trial))",
-    re.I,
-)
 _LATER_DEATH = re.compile(r"\b(?:dies|died|dead|killed|fatal(?:ly)?)\b", re.I)
 _CLAUSE_END = re.compile(r";|:|\s[-–—|]\s")
 
@@ -73,8 +67,6 @@ def headline_figures(title: str, taken: list[Figure]) -> list[Figure]:
             stop = matches[i + 1].start() if i + 1 < len(matches) else len(title)
             dead = m.group("death") is not None or _died_later(title, m.end(), stop)
             found.append((m.start("who"), m.end("cue"), "killed" if dead else "injured", 1))
-    for m in _MULTIPLE.finditer(title):
-        found.append((m.start(), m.end(), "killed", 2 if m.group("n").lower() == "double" else 3))
     out: list[Figure] = []
     for start, end, kind, value in sorted(found):
         if any(f.start < end and start < f.end for f in [*taken, *out]):

@@ -24,7 +24,11 @@ _CUES: list[tuple[str, str]] = [
         r"massacred|murdered|executed|assassinated|lynched|beheaded|perished|succumbed|bodies|corpses|deceased|"
         r"lives\s+lost|lost\s+(?:their|his|her)\s+lives?|lives(?!\s+[Mm]atter)",
     ),
-    ("injured", r"injur(?:ed|ies|y|ing)|wound(?:ed|ing|s)|hurt|hospitali[sz]ed|harmed|grazed|recovering"),
+    (
+        "injured",
+        r"injur(?:ed|ies|y|ing)|wound(?:ed|ing|s)|hurt|hospitali[sz]ed|harmed|grazed|recovering|"
+        r"in\s+(?:critical|serious|grave|guarded|stable)(?:\s+but\s+stable)?\s+condition",
+    ),
     (
         "arrested",
         r"taken\s+into\s+custody|in\s+custody|into\s+custody|rounded\s+up|arrest(?:ed|s|ing)?|"

@@ -8,6 +8,8 @@
   training rows of its coded data).
 - One victim named by any noun after a killing verb ("militants assassinated a municipal councillor")
   or before a passive one ("An aid worker was killed").
+- A death told without a number when nothing else counts the dead ("he died", "Smith died at the
+  hospital", "the death of a 4-year-old"), and the dead of a "double homicide" or "triple murder".
 - Links to other stories ("RELATED: Man killed in ...", a trailing "More stories you may like" block)
   tell other incidents: `related_spans` marks them and figures.py drops the figures inside.
 - A death that is the cause of a protest or reprisal ("protest over the killing of a student") is not
@@ -54,6 +56,8 @@ _VAGUE = re.compile(
     re.I,
 )
 VAGUE_CHANGE = dt.date(2017, 1, 1)
+# Words inside a vague phrase that show it counts something else than the dead: wounds, shots, a year.
+_NOT_VAGUE_DEAD = re.compile(r"\n|\b(?:wound\w*|injur\w*|gunshots?|shots|times|rounds|year['’]?s?)\b", re.I)
 _KILL_VERB = (
     r"killed|killing|kills|kill|assassinated|assassinating|assassinate|executed|executing|lynched|"
     r"beheaded|beheading|murdered|murdering|shot\s+dead|shot\s+and\s+killed|gunned\s+down|"
@@ -171,6 +175,8 @@ def vague_figures(text: str, published: dt.date | None, taken: list[Figure]) -> 
     for m in _VAGUE.finditer(text):
         if any(f.kind == "killed" and f.start <= m.start() < f.end for f in taken):
             continue
+        if _NOT_VAGUE_DEAD.search(m.group(0)):
+            continue  # "multiple gunshot wounds and died" counts wounds; "many of this year's deaths"
         if m.group("noun") and counted:
             continue  # "multiple fatalities" restates a toll the report gives
         out.append(_figure(text, m.start(), m.end(), value, "unknown"))
@@ -223,12 +229,60 @@ _ONE_DEATH = re.compile(
 )
 
 
+# Deaths told of one person in other words: a name or a relative clause before "died" ("Smith died
+# at the hospital", "the teen who was shot has died"), "has died", "passed away", "the death of a
+# 4-year-old", "was found dead", "lay dead". Not after a negation ("no one has died").
+_TOLD_DEATH = re.compile(
+    r"(?:\b[A-Z][a-z][\w'’-]*(?:\s+(?:Jr|Sr)\.?)?|\b(?:who|that))\s+(?:(?:has|had)\s+(?:since\s+|now\s+)?|"
+    r"later\s+|then\s+|eventually\s+)?(?:died|passed\s+away)\b"
+    r"|\b(?:has|had)\s+(?:since\s+|now\s+)?(?:died|passed\s+away)\b"
+    r"|\bdeath\s+of\s+(?:an?|his|her|their|\d{1,2}-year-old|[A-Z][a-z][\w'’-]*)\s"
+    r"|\b(?:was|were|been|is)\s+found\s+dead\b|\blay\s+dead\b"
+)
+_NEGATION_BEFORE = re.compile(r"\b(?:[Nn]o\s+one|[Nn]obody|[Nn]one|not|never)\b[^.;]{0,40}$")
+
+
 def one_death(text: str, taken: list[Figure]) -> list[Figure]:
     """When no figure counts the dead, a death told of one person ("he died", "the shooting death of")."""
     if any(f.kind == "killed" for f in taken):
         return []
     m = _ONE_DEATH.search(text)
     return [_figure(text, m.start(), m.end(), 1)] if m else []
+
+
+def told_death(text: str, taken: list[Figure]) -> list[Figure]:
+    """The last resort when no figure counts the dead: a death told in other words ("Smith died at the
+    hospital", "the teen who was shot has died", "the death of a 4-year-old"), unless negated or the
+    cause of a protest the sentence reports."""
+    if any(f.kind == "killed" for f in taken):
+        return []
+    for m in _TOLD_DEATH.finditer(text):
+        opening = max(text.rfind(". ", 0, m.start()) + 2, text.rfind("\n", 0, m.start()) + 1)
+        if _NEGATION_BEFORE.search(text, opening, m.start()):
+            continue
+        if is_cause_of_protest(text[opening : m.end() + 200], m.start() - opening):
+            continue
+        return [_figure(text, m.start(), m.end(), 1)]
+    return []
+
+
+# "a double homicide", "the triple murder": that many dead, when no figure counts them.
+MULTIPLE_KILLING = re.compile(
+    r"\b(?P<n>double|triple|quadruple)\s+(?:fatal\s+shooting|homicide|murder|slaying|killing)s?\b"
+    r"(?!\s+(?:suspect|trial|charge|case)s?\b)",
+    re.I,
+)
+_MULTIPLE_VALUES = {"double": 2, "triple": 3, "quadruple": 4}
+
+
+def multiple_killing(text: str, taken: list[Figure]) -> list[Figure]:
+    """The dead a "double homicide" or "triple murder" counts, each not inside a figure already taken."""
+    out: list[Figure] = []
+    for m in MULTIPLE_KILLING.finditer(text):
+        if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in taken + out):
+            continue
+        out.append(_figure(text, m.start(), m.end(), _MULTIPLE_VALUES[m.group("n").lower()]))
+    return out
 
 
 def is_cause_of_protest(sentence: str, offset: int) -> bool:

@@ -56,10 +56,12 @@ from crisisledger.extractors.figure_notes import (
     hurt_victims,
     is_cause_of_protest,
     is_reflexive_killing,
+    multiple_killing,
     one_death,
     perpetrator_suicide,
     related_spans,
     single_victims,
+    told_death,
     vague_figures,
 )
 from crisisledger.extractors.numbers import NumberMention, find_numbers
@@ -745,10 +747,12 @@ def extract_figures(doc: ArticleDoc) -> list[Figure]:
     ]
     extra += coordinated_victims(doc.text, out + extra)
     extra += one_death(doc.text, out + extra)
+    extra += multiple_killing(doc.text, out + extra)
     extra += pronoun_death(doc.text, out + extra)
     extra += another_victim(doc.text, out + extra)
     extra += hurt_victims(doc.text, out + extra)
     extra += later_deaths(doc.text)
+    extra += told_death(doc.text, out + extra)
     extra += one_injury(doc.text, out + extra)
     figures = [f for f in out + extra if not _of_earlier_incident(doc, f) and not _in(f, related)]
     figures += sides_apart(doc, figures)
