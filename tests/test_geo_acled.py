@@ -159,3 +159,35 @@ def test_spelling_variant_looked_up_in_the_named_country_not_the_demonyms() -> N
     loc = locate(text, ents)
     assert loc is not None and loc.country_code == "SY" and loc.admin1 == "Idlib"
     assert loc.precision == "city" and km(loc.lat or 0, loc.lon or 0, 35.65, 36.68) < 10
+
+
+def test_admin_area_after_an_of_district_chain_is_a_hint() -> None:
+    from crisisledger.geo.admin_hints import admin_hints
+
+    text = "fighting in the Rabat area of Qzzulkhel district, Zabul. Later"
+    assert admin_hints(text, text.index("Rabat") + 5) == ["Qzzulkhel", "Zabul"]
+    text = "fighting in the Rabat area of Qzzulkhel district (Zabul)"
+    assert admin_hints(text, text.index("Rabat") + 5) == ["Qzzulkhel", "Zabul"]
+
+
+def test_namesake_city_abroad_is_not_the_area_of_a_named_district() -> None:
+    text = "On 4 May 2020, a policeman was shot dead in the Rabat area of Qzzulkhel district, Zabul."
+    loc = locate(text, (("Rabat", "GPE"), ("Zabul", "GPE")))
+    assert loc is not None and loc.country_code == "AF" and loc.admin1 == "Zabul"
+
+
+def test_hyphenated_route_gives_its_two_places() -> None:
+    from crisisledger.geo.spans import find_spans
+
+    text = "Soldiers ambushed fighters along the Damboa-Biu road."
+    spans = [(s.text, s.strong) for s in find_spans(doc(text))]
+    assert ("Damboa", True) in spans and ("Biu", True) in spans
+    loc = locate(text)
+    assert loc is not None and loc.country_code == "NG" and loc.name in ("Damboa", "Biu")
+
+
+def test_hyphenated_name_outside_a_route_stays_whole() -> None:
+    from crisisledger.geo.spans import find_spans
+
+    text = "A delegation visited Qzzara-Wobbo on Monday."
+    assert "Qzzara-Wobbo" in [s.text for s in find_spans(doc(text))]

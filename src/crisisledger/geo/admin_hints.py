@@ -45,6 +45,13 @@ def admin_hints(text: str, end: int) -> list[str]:
     m = _OF.match(tail)
     if m:
         hints.append(m.group(1).strip())
+        rest = tail[m.end() :]
+        t = TYPE_AFTER.match(" " + rest)
+        if t:  # "X area of Y district, Z", "... Y district (Z)": Z holds Y, so it holds X too
+            rest = rest[t.end() - 1 :]
+            m2 = _PAREN.match(rest) or _COMMA.match(rest)
+            if m2:
+                hints += [h.strip() for h in m2.group(1).split(",")]
     hints = [re.split(r"\.\s", h)[0] for h in hints]  # "Faryab. The attack": the sentence ends
     return [h for h in hints if h]
 

@@ -150,6 +150,7 @@ def find_spans(doc: ArticleDoc) -> list[Span]:
         out = [sp for sp in out if not (ds <= sp.start < de)]
         out.append(Span(m.group(1).title(), ds, de, True, "", dateline=True))
     out = [piece for sp in out for piece in _split_paren_span(sp, text)]
+    out = [piece for sp in out for piece in _split_pair(sp, text)]
     for sp in out:
         sp.text, sp.start, sp.end = _trim(sp.text, sp.start, sp.end)
         sp.key = fold(sp.text)
@@ -234,12 +235,33 @@ def _split_paren_span(sp: Span, text: str) -> list[Span]:
     ]
 
 
+# "the Damboa-Bale road", "between Tessit-Gao", "on the Dori-Djibo axis": two places joined by a hyphen.
+_PAIR = re.compile(r"^([A-Z][\w'’.]{2,}(?: [A-Z][\w'’.]+)?)\s*[-–]\s*([A-Z][\w'’.]{2,}(?: [A-Z][\w'’.]+)?)$")
+_ROUTE_AFTER = re.compile(r"^\s+(?:main\s+)?(?:road|roads|axis|highway|route|corridor|railway)\b", re.I)
+_ROUTE_BEFORE = re.compile(r"\b(?:between|axis|road|highway|route)\s+(?:the\s+)?$", re.I)
+
+
+def _split_pair(sp: Span, text: str) -> list[Span]:
+    """A hyphenated pair of names written as a route ("the Damboa-Bale road", "between Tessit-Gao") that
+    the gazetteer does not know as a whole, split into its two places (written as places: strong);
+    other spans unchanged."""
+    m = _PAIR.match(sp.text)
+    if m is None or known_name(sp.text):
+        return [sp]
+    after, before = text[sp.end : sp.end + 20], text[max(0, sp.start - 20) : sp.start]
+    if not (_ROUTE_AFTER.match(after) or _ROUTE_BEFORE.search(before)):
+        return [sp]
+    return [Span(m.group(k), sp.start + m.start(k), sp.start + m.end(k), True, "") for k in (1, 2)]
+
+
 def _trim(s: str, start: int, end: int) -> tuple[str, int, int]:
     if s.lower().startswith("the "):
         s, start = s[4:], start + 4
     for suffix in ("'s", "’s"):
         if s.endswith(suffix):
             s, end = s[:-2], end - 2
+    if s.endswith(("-", "–")):  # "the Bidar- Mannalli road": a hyphen split by a space
+        s, end = s[:-1], end - 1
     return s, start, end
 
 
