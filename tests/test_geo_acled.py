@@ -191,3 +191,19 @@ def test_hyphenated_name_outside_a_route_stays_whole() -> None:
 
     text = "A delegation visited Qzzara-Wobbo on Monday."
     assert "Qzzara-Wobbo" in [s.text for s in find_spans(doc(text))]
+
+
+def test_subdivision_named_with_two_parts_joins_the_area_named_by_one() -> None:
+    from crisisledger.geo.subdivisions import _match
+
+    options = {"qorvath": "Qorvath District", "north lemba": "North Lemba"}
+    assert _match("Zabrin/Qorvath", options, {}) == "Qorvath District"
+    assert _match("Zabrin-Qorvath", options, {}) == "Qorvath District"
+    assert _match("Qorvath", {"qorvath": "Qorvath District", "west": "West"}, {}) == "Qorvath District"
+    assert _match("North Western", {"western": "Western Area"}, {}) is None  # compass words do not join
+    assert _match("Zabrin Kolloo", options, {}) is None
+
+
+def test_kenyan_county_under_its_full_name() -> None:
+    hits = Gazetteer.default().lookup("Elgeyo-Marakwet")
+    assert hits and hits[0].country_code == "KE" and hits[0].precision == "admin1"

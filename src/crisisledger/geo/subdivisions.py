@@ -10,6 +10,7 @@ else on its parent area.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import get_close_matches
@@ -38,6 +39,9 @@ def _keys(name: str) -> set[str]:
     return {k for k in (fold(name), admin_key(name)) if k}
 
 
+_COMPASS = re.compile(r"^(?:north|south|east|west|central|centre|center|oeste|ouest|norte|nord|sud)")
+
+
 def _match(name: str, options: dict[str, str], skeletons: dict[str, list[str]]) -> str | None:
     """The option (admin name) that `name` names: same admin key, else one unique same skeleton."""
     from crisisledger.geo.gazetteer import admin_key, skeleton
@@ -50,7 +54,11 @@ def _match(name: str, options: dict[str, str], skeletons: dict[str, list[str]]) 
     if len(same) == 1:
         return same[0]
     close = get_close_matches(admin_key(name), list(options), n=2, cutoff=0.8)
-    return options[close[0]] if len(close) == 1 else None  # "Sagaing" for GeoNames' "Sagain"
+    if len(close) == 1:
+        return options[close[0]]  # "Sagaing" for GeoNames' "Sagain"
+    words = {w for w in re.split(r"[\s/-]+", admin_key(name)) if len(w) >= 5 and not _COMPASS.match(w)}
+    parts = [v for k, v in options.items() if k in words] if len(words) >= 2 else []
+    return parts[0] if len(parts) == 1 else None  # "Elgeyo/Marakwet" for GeoNames' "Marakwet District"
 
 
 def join_subdivisions(
