@@ -168,6 +168,8 @@ def test_admin_area_after_an_of_district_chain_is_a_hint() -> None:
     assert admin_hints(text, text.index("Rabat") + 5) == ["Qzzulkhel", "Zabul"]
     text = "fighting in the Rabat area of Qzzulkhel district (Zabul)"
     assert admin_hints(text, text.index("Rabat") + 5) == ["Qzzulkhel", "Zabul"]
+    text = "fighting in the Rabat area of Qzzulkhel (Wobb-e-Zar) district, Zabul. Then"
+    assert admin_hints(text, text.index("Rabat") + 5) == ["Qzzulkhel", "Zabul"]
 
 
 def test_namesake_city_abroad_is_not_the_area_of_a_named_district() -> None:
@@ -207,3 +209,32 @@ def test_subdivision_named_with_two_parts_joins_the_area_named_by_one() -> None:
 def test_kenyan_county_under_its_full_name() -> None:
     hits = Gazetteer.default().lookup("Elgeyo-Marakwet")
     assert hits and hits[0].country_code == "KE" and hits[0].precision == "admin1"
+
+
+def test_town_opening_a_local_body_name_is_a_place() -> None:
+    from crisisledger.geo.spans import find_spans
+
+    text = "Parents under the Pune School Parents Association protested against higher fees."
+    d = doc(text, (("the Pune School Parents Association", "ORG"),))
+    assert [(s.text, s.institution) for s in find_spans(d) if s.institution] == [("Pune", True)]
+    loc = locate(text, (("the Pune School Parents Association", "ORG"),))
+    assert loc is not None and loc.country_code == "IN" and loc.name == "Pune"
+    text = "Staff of the East Delhi Municipal Corporation marched over unpaid wages."
+    loc = locate(text, (("the East Delhi Municipal Corporation", "ORG"),))
+    assert loc is not None and loc.country_code == "IN"
+
+
+def test_body_named_after_a_small_namesake_gives_no_place() -> None:
+    from crisisledger.geo.spans import find_spans
+
+    text = "Members of the Congress Committee staged a sit-in."
+    d = doc(text, (("the Congress Committee", "ORG"),))
+    assert not [s for s in find_spans(d) if s.institution]
+
+
+def test_compass_word_opening_an_organisation_is_not_a_region() -> None:
+    from crisisledger.geo.context import org_areas
+
+    text = "Staff of the East Qzzabad Municipal Corporation marched."
+    d = doc(text, (("the East Qzzabad Municipal Corporation", "ORG"),))
+    assert not org_areas(d, Gazetteer.default())

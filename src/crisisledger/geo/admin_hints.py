@@ -17,6 +17,9 @@ _PAREN = re.compile(r"^\s*\(([^()\n]{1,90})\)")
 _COMMA = re.compile(r"^\s*,\s*((?:[A-Z][\w'’.-]*\s?){1,4})")
 
 
+_ASIDE = re.compile(r"^\s*\([^()\n]{1,40}\)")
+
+
 _OF = re.compile(
     r"^\s+(?:district|province|county|state|region|city|town|village|area)?\s*(?:of|in)\s+"
     r"((?:[A-Z][\w'’-]*\s?){1,3})"
@@ -45,7 +48,7 @@ def admin_hints(text: str, end: int) -> list[str]:
     m = _OF.match(tail)
     if m:
         hints.append(m.group(1).strip())
-        rest = tail[m.end() :]
+        rest = _ASIDE.sub("", tail[m.end() :], count=1)  # "Y (other name) district, Z"
         t = TYPE_AFTER.match(" " + rest)
         if t:  # "X area of Y district, Z", "... Y district (Z)": Z holds Y, so it holds X too
             rest = rest[t.end() - 1 :]

@@ -43,6 +43,10 @@ _PLACE_BEFORE = re.compile(
 )
 
 
+# A compass word alone: the name of some country's region ("East", "Centre") but a part of many names.
+_COMPASS = re.compile(r"^(?:North|South|East|West|Central|Centre|Upper|Lower)(?:ern)?$", re.IGNORECASE)
+
+
 def vote_coherence(place_spans: list[tuple[Span, list[Place], list[str]]], ctx: Context) -> None:
     """Votes for the countries and admin1 areas that several different names can all lie in
     ("Lynn" and "Chelsea" → Massachusetts), for texts whose country is not settled by names."""
@@ -155,6 +159,8 @@ def org_areas(doc: ArticleDoc, gaz: Gazetteer) -> Counter[str]:
             votes.update([country] if country != "US" else [])
             continue
         for k in range(min(3, len(words) - 1), 0, -1):
+            if k == 1 and _COMPASS.match(words[0]):
+                break  # "East Delhi Municipal Corporation": not Cameroon's East region
             codes = {p.country_code for p in gaz.lookup(" ".join(words[:k])) if p.precision == "admin1"}
             if codes:
                 if len(codes) == 1:

@@ -125,7 +125,7 @@ def find_spans(doc: ArticleDoc) -> list[Span]:
                     )
             taken[ent.start : ent.end] = b"\x01" * (ent.end - ent.start)
             if ent.label in WEAK:
-                out.extend(_institution_spans(ent.text, ent.start))
+                out.extend(_institution_spans(ent.text, ent.start) or _body_spans(ent.text, ent.start))
                 of = re.search(r"\bof\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)", ent.text)
                 if of and known_name(of.group(1)):  # "University Hospital of Ouahigouya"
                     out.append(Span(of.group(1), ent.start + of.start(1), ent.start + of.end(1), False, ""))
@@ -198,6 +198,35 @@ def _institution_spans(name: str, start: int) -> list[Span]:
             type_hint="county" if county else None,
         )
     ]
+
+
+# "Hyderabad School Parents Association", "Udupi District Taximen's Union": a local body named by its town.
+_BODY = re.compile(
+    r"^(?:[A-Z][\w'’.]+ ){1,5}(?:Association|Union|Corporation|Council|Assembly|Committee|University|College|"
+    r"Press Club|Bar|Chamber|Federation|Traders|Samity|Samiti|Sangh)$"
+)
+
+
+def _body_spans(name: str, start: int) -> list[Span]:
+    """The town opening the name of a local body ("Hyderabad School Parents Association" → "Hyderabad",
+    "East Delhi Municipal Corporation" → "Delhi"): a town of 50,000 or more or an admin area, not a
+    country."""
+    lead = 4 if name.startswith("the ") else 0
+    if not _BODY.match(name[lead:]):
+        return []
+    words = list(re.finditer(r"\S+", name[lead:]))
+    first = 1 if _DIRECTION.match(words[0].group() + " ") else 0
+    gaz = Gazetteer.default()
+    for k in (2, 1):
+        if first + k >= len(words):
+            continue
+        s, e = words[first].start(), words[first + k - 1].end()
+        place = name[lead + s : lead + e]
+        if lookup_country(place) is not None or fold(place) in STOP_WORDS:
+            continue
+        if any(p.population >= 50000 or p.precision in AREAS for p in gaz.lookup(place)):
+            return [Span(place, start + lead + s, start + lead + e, False, "", institution=True)]
+    return []
 
 
 def split_admin(words: str) -> tuple[str, str] | None:
