@@ -238,3 +238,14 @@ def test_compass_word_opening_an_organisation_is_not_a_region() -> None:
     text = "Staff of the East Qzzabad Municipal Corporation marched."
     d = doc(text, (("the East Qzzabad Municipal Corporation", "ORG"),))
     assert not org_areas(d, Gazetteer.default())
+
+
+def test_rural_before_a_city_name_is_its_countryside() -> None:
+    loc = locate("On 3 February 2020, two men were arrested in Rural Damascus.", (("Rural Damascus", "GPE"),))
+    assert loc is not None and loc.country_code == "SY"
+
+
+def test_unknown_name_in_an_admin_slot_is_an_area_of_the_text_country_spelled_otherwise() -> None:
+    text = "On 10 February 2020, SDF fighters shelled positions around Qzzain Wobba (Ar-Raqqa)."
+    loc = locate(text, (("SDF", "ORG"),))
+    assert loc is not None and loc.country_code == "SY" and loc.admin1 == "Ar-Raqqah"

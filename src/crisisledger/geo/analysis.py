@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from crisisledger.geo.admin_hints import admin_hints, hint_admin1, hint_countries, hint_matches
 from crisisledger.geo.context import (
@@ -18,7 +19,7 @@ from crisisledger.geo.context import (
     vote_coherence,
 )
 from crisisledger.geo.countries import fold
-from crisisledger.geo.gazetteer import Gazetteer, Place
+from crisisledger.geo.gazetteer import Gazetteer, Place, admin_key
 from crisisledger.geo.headline import home_location, title_place
 from crisisledger.geo.places import PlaceMention, country_location, to_location
 from crisisledger.geo.priors import country_hints
@@ -26,6 +27,7 @@ from crisisledger.geo.scoring import STRUCK, accept, alias, alias_penalty, score
 from crisisledger.geo.spans import (
     ADMIN1_TYPES,
     AREAS,
+    TYPE_PREC,
     Span,
     candidates,
     find_spans,
@@ -135,10 +137,10 @@ def analyse_places(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None, Ext
         ctx.countries += Counter()  # drop non-positive counts
     if unknown and "US" not in ctx.countries:  # "Saraqeb" for "Saraqib", in the text's country
         for sp in unknown:
-            cands = next(
-                (f for code in _fuzzy_countries(ctx, place_spans) if (f := gaz.fuzzy_towns(sp.text, code))),
-                [],
-            )
+            guesses = _fuzzy_countries(ctx, place_spans)
+            cands = next((f for code in guesses if (f := gaz.fuzzy_towns(sp.text, code))), [])
+            if not cands and guesses and _area_written(sp):
+                cands = _close_areas(gaz, sp.text, guesses[0])  # "(Ar-Raqqa)": its area, spelled otherwise
             if cands:
                 place_spans.append((sp, cands, [h for h in admin_hints(text, sp.end) if fold(h) != sp.key]))
     mentions: list[PlaceMention] = []
@@ -192,6 +194,24 @@ def analyse_places(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None, Ext
         _CACHE.clear()
     _CACHE[id(doc)] = (doc, text, mentions, dominant, extra)
     return mentions, dominant, extra
+
+
+def _area_written(sp: Span) -> bool:
+    """Whether a name may be written as an admin area: in an admin slot, before an area word, or a place
+    entity (not before "city", "village": a town)."""
+    if sp.type_hint:
+        return TYPE_PREC.get(sp.type_hint, "admin1") != "city"
+    return sp.admin_slot or sp.strong
+
+
+def _close_areas(gaz: Gazetteer, name: str, code: str) -> list[Place]:
+    """Admin areas of one country spelled closely like `name` ("Ar-Raqqa" for "Ar-Raqqah")."""
+    key = admin_key(name)
+    return [
+        p
+        for p in gaz.admin_lookup(name, code)
+        if SequenceMatcher(None, key, admin_key(p.name)).ratio() >= 0.7
+    ]
 
 
 def _placed(sp: Span, text: str) -> bool:

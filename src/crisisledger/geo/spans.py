@@ -313,7 +313,7 @@ def known_name(frag: str) -> bool:
 
 _DIRECTION = re.compile(
     r"^(?:north|south|east|west|northern|southern|eastern|western|central|downtown|"
-    r"northeast|northwest|southeast|southwest|greater)\s+",
+    r"northeast|northwest|southeast|southwest|greater|rural)\s+",
     re.IGNORECASE,
 )
 
