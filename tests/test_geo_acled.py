@@ -249,3 +249,10 @@ def test_unknown_name_in_an_admin_slot_is_an_area_of_the_text_country_spelled_ot
     text = "On 10 February 2020, SDF fighters shelled positions around Qzzain Wobba (Ar-Raqqa)."
     loc = locate(text, (("SDF", "ORG"),))
     assert loc is not None and loc.country_code == "SY" and loc.admin1 == "Ar-Raqqah"
+
+
+def test_arab_town_found_without_its_article() -> None:
+    gaz = Gazetteer.default()
+    hits = gaz.lookup("Qamishli")
+    assert hits and hits[0].country_code == "SY" and fold(hits[0].name).startswith("al ")
+    assert not [p for p in gaz.lookup("Paso") if p.country_code == "US"]  # "El Paso": not an Arab town

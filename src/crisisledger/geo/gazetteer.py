@@ -34,7 +34,7 @@ from typing import Any
 from crisisledger.geo.countries import _codes, fold, get_country
 from crisisledger.geo.subdivisions import join_subdivisions
 
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 _ADMIN = ("admin1", "admin2")
 PRECISION_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
 
@@ -51,6 +51,37 @@ ADMIN_WORDS = re.compile(
 _ADMIN_ARTICLE = re.compile(r"^(?:(?:de l'|d'|l')\s*|(?:du|des|de la|de|of)\s+)")  # not "de" of "Delta"
 # Skeleton of a name: no articles, vowels, h/w/y/v or doubled letters ("Dayr az Zawr" ~ "Deir ez-Zor").
 _SKEL_ARTICLE = re.compile(r"(?:^|[\s-])(?:al|el|ar|as|ad|an|ash|at|az|ath)(?:[\s-]|$)")
+# Countries whose town names GeoNames writes with the Arabic article that the press often drops
+# ("Al Qamishli" / "Qamishli", "Ad Diwaniyah" / "Diwaniyah"): their towns are indexed without it too.
+ARABIC_NAMES = frozenset(
+    [
+        "AE",
+        "BH",
+        "DJ",
+        "DZ",
+        "EG",
+        "EH",
+        "IQ",
+        "JO",
+        "KM",
+        "KW",
+        "LB",
+        "LY",
+        "MA",
+        "MR",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SD",
+        "SO",
+        "SY",
+        "TD",
+        "TN",
+        "YE",
+    ]
+)
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|ash|at|az|ath|adh|ad-dh)[\s-]+")
 _LATIN = re.compile(r"^[A-Za-z0-9\u00c0-\u024f'’ .()-]+$")
 
 
@@ -405,6 +436,8 @@ def build() -> Gazetteer:
         for alt in c.get("alternatenames") or ():
             if alt and alt[0].isupper() and len(alt) > 2 and _LATIN.match(alt):
                 names.add(fold(alt))
+        if cc in ARABIC_NAMES:
+            names |= {bare for n in names if len(bare := _ARTICLE.sub("", n)) >= 4}
         keys.append(sorted(names))
         if a1:
             admin1_pts[(cc, a1)].append((lat, lon, pop))
