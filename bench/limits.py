@@ -50,8 +50,10 @@ LIMITS: dict[str, str] = {
         "records as killed later; the same victim restated in other words vs a new victim; pages whose "
         "body is a sign-in wall or a video playlist (the largest group of misses on the dev half: one "
         "killed, none found). Links to other stories (RELATED lines, a trailing 'More stories' block) "
-        "are left out, and a title is read only when the body tells no event (its figures are marked "
-        "in_title). Would move it: victim coreference, page cleaning."
+        "are left out; a title is read when the body counts no dead or wounded, headline style included "
+        "('Man, 21, killed'; its figures are marked in_title), and a death told without a number ('Smith "
+        "died at the hospital') counts one when nothing else counts the dead. Would move it: victim "
+        "coreference, page cleaning."
     ),
     "gva location within 25 km": (
         "Misses: pages whose main text is another story (video playlists, 'more stories' blocks) or that "
