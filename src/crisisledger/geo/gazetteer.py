@@ -53,34 +53,7 @@ _ADMIN_ARTICLE = re.compile(r"^(?:(?:de l'|d'|l')\s*|(?:du|des|de la|de|of)\s+)"
 _SKEL_ARTICLE = re.compile(r"(?:^|[\s-])(?:al|el|ar|as|ad|an|ash|at|az|ath)(?:[\s-]|$)")
 # Countries whose town names GeoNames writes with the Arabic article that the press often drops
 # ("Al Qamishli" / "Qamishli", "Ad Diwaniyah" / "Diwaniyah"): their towns are indexed without it too.
-ARABIC_NAMES = frozenset(
-    [
-        "AE",
-        "BH",
-        "DJ",
-        "DZ",
-        "EG",
-        "EH",
-        "IQ",
-        "JO",
-        "KM",
-        "KW",
-        "LB",
-        "LY",
-        "MA",
-        "MR",
-        "OM",
-        "PS",
-        "QA",
-        "SA",
-        "SD",
-        "SO",
-        "SY",
-        "TD",
-        "TN",
-        "YE",
-    ]
-)
+ARABIC_NAMES = frozenset("AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TD TN YE".split())  # noqa: SIM905
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|ash|at|az|ath|adh|ad-dh)[\s-]+")
 _LATIN = re.compile(r"^[A-Za-z0-9\u00c0-\u024f'’ .()-]+$")
 
