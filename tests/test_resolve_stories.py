@@ -8,8 +8,8 @@ from dataclasses import replace
 import pytest
 
 from crisisledger.model import Location
-from crisisledger.resolve.incidents import EventNode, cluster
-from crisisledger.resolve.stories import StoryFacts, StorySettings, person_names, story_links
+from crisisledger.resolve.incidents import EventNode, Settings, cluster
+from crisisledger.resolve.stories import StoryFacts, StorySettings, merge_variants, person_names, story_links
 from crisisledger.resolve.storyfacts import ages, street_addresses
 from crisisledger.store import Ledger
 from crisisledger.store.testing import event, item, server_available
@@ -90,6 +90,36 @@ def test_a_story_link_weeks_later_does_not_cross_states() -> None:
     assert [c.members for c in cluster(trial, stories=stories)] == [[1], [2]]  # but not in another state
     trial[1] = replace(trial[1], location=DAYTON)
     assert [c.members for c in cluster(trial, stories=stories)] == [[1, 2]]
+
+
+def test_a_story_link_weeks_later_crosses_states_when_both_reports_give_two_of_its_people() -> None:
+    later = dt.date(2016, 4, 13)
+    trial = [_node(1, "a", DAYTON), replace(_node(2, "b", DAYTON_TX), date=later, published=later)]
+    sentence = "Trevor Balding, 31, was sentenced for the death of Darnell Okafor, 23, on Monday. " + FILLER
+    stories = story_links([_facts("a", "2016-03-04", FIRST), _facts("b", "2016-04-13", sentence)])
+    assert [(k.people, k.same_place) for k in stories] == [(2, False)]  # both give both men as its people
+    assert [c.members for c in cluster(trial, stories=stories)] == [[1, 2]]  # a misread place, not a recall
+    assert [c.members for c in cluster(trial, Settings(story_region_people=3), stories=stories)] == [[1], [2]]
+
+
+def test_spellings_of_one_name_one_letter_apart_are_read_as_one() -> None:
+    shot = _facts(
+        "a", "2016-03-04", "Demontez Calloway, 15, was shot on Friday, and Ann Lee saw it. " + FILLER
+    )
+    named = _facts(
+        "b", "2016-03-05", "Family said Damontez Calloway was shot. Ann Lea, a neighbour, called. " + FILLER
+    )
+    other = _facts("c", "2016-03-05", "Jonathon Walker and Jonathan Walker are one. " + FILLER)
+    assert story_links([shot, named]) == []  # as spelt, the two reports share no name
+    merged = merge_variants([shot, named, other])
+    assert [sorted(f.names) for f in merged] == [
+        ["ann lee", "damontez calloway"],  # "Ann Lea" stays apart: a short name has namesakes a letter away
+        ["ann lea", "damontez calloway"],
+        ["jonathan walker"],
+    ]
+    assert merged[0].people == {"damontez calloway|15"}  # the person keeps the age
+    assert [(k.a, k.b, k.names) for k in story_links(merged)] == [("a", "b", ("damontez calloway",))]
+    assert merge_variants([shot]) == [shot]
 
 
 def test_ledger_groups_one_story_told_with_different_places(db_url: str) -> None:

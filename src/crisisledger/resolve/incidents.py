@@ -17,7 +17,9 @@ their types, places, tolls and dates (extracted places and tolls may be wrong, a
 may come months later; the names are the stronger evidence), unless that puts two events of one
 article (or one distinct-event dataset) together or joins what the user split, or the two reports
 were published more than `story_region_days` apart and their main events are in different states
-or countries (a later story elsewhere that names them recalls the incident as context). An article
+or countries (a later story elsewhere that names them recalls the incident as context), unless both
+reports give at least `story_region_people` of the same people (victims and suspects named with an
+age or as what happened to them: a recall names one, a misplaced report of the story several). An article
 without events that tells the story of an article in an incident is attached to that incident.
 
 With the articles' story facts (`stories.Evidence`), an event link (and any join that would put
@@ -116,6 +118,7 @@ class Settings:
     weak_gap_days: int = 1
     silent_gap_days: int = 2
     story_region_days: int = 3
+    story_region_people: int = 2
     near_town_km: float = 15.0
 
 
@@ -396,7 +399,12 @@ def cluster(
         ma, mb = main.get(k.a), main.get(k.b)
         if k.same_place and (ma is None or mb is None or not _same_place(by_id[ma], by_id[mb], s)):
             continue
-        if ma is not None and mb is not None and _other_region_later(by_id[ma], by_id[mb], s):
+        if (
+            ma is not None
+            and mb is not None
+            and k.people < s.story_region_people
+            and _other_region_later(by_id[ma], by_id[mb], s)
+        ):
             continue
         if ma is None or mb is None:
             lone_links.append((k, ma, mb))

@@ -25,6 +25,10 @@ found in at most `max_articles` articles (a common name tells stories apart poor
   The ledger's own document frequency decides what is rare, so only a ledger of `term_ledger`
   articles or more tells it (in a few dozen articles, every word of a story is rare).
 
+Reports spell a name differently ("Demontez"/"Damontez", "Adline"/"Adeline", "Jonathon"/"Jonathan"):
+`merge_variants` first gives every spelling of a name one form across the ledger, so the rules above
+and the evidence see one name.
+
 `Evidence` turns the same facts against event links: two reports that name different rare people,
 give different addresses or different ages, and share none of them, tell different stories.
 """
@@ -37,7 +41,16 @@ from dataclasses import dataclass, field, replace
 
 from crisisledger.resolve.storyfacts import STOP, StoryFacts, person_names
 
-__all__ = ["STOP", "Evidence", "StoryFacts", "StoryLink", "StorySettings", "person_names", "story_links"]
+__all__ = [
+    "STOP",
+    "Evidence",
+    "StoryFacts",
+    "StoryLink",
+    "StorySettings",
+    "merge_variants",
+    "person_names",
+    "story_links",
+]
 
 
 @dataclass
@@ -146,7 +159,8 @@ _DIRECTIONS = frozenset({"n", "s", "e", "w"})
 class StoryLink:
     """Two articles of one story, the names they share and why they were linked.
 
-    A link with `same_place` holds only when the two articles' main events are at compatible places."""
+    A link with `same_place` holds only when the two articles' main events are at compatible places;
+    `people` counts the shared names that both articles give as their story's people."""
 
     a: str
     b: str
@@ -154,6 +168,7 @@ class StoryLink:
     reason: str
     same_place: bool = False
     by_terms: bool = False
+    people: int = 0
 
 
 def _shared(usable: list[StoryFacts], keys: Iterable[tuple[int, frozenset[str]]],
@@ -183,7 +198,10 @@ def _link(fa: StoryFacts, fb: StoryFacts, shared: set[str], what: str, gap: int,
         listed += f" (and {len(shown) - limit} more)"
     reason = f"articles {a} and {b} tell one story: they {what} {listed}"
     reason += f" and were published {gap} day(s) apart"
-    return StoryLink(a, b, shown, reason + (" at the same place" if same_place else ""), same_place)
+    people = len(shared & fa.persons & fb.persons)
+    return StoryLink(
+        a, b, shown, reason + (" at the same place" if same_place else ""), same_place, people=people
+    )
 
 
 SHOWN_TERMS = 8
@@ -215,6 +233,60 @@ def _name_link(
         more = [f"age {a}" for a in sorted(ages)] + sorted(addresses)
         return _link(fa, fb, names, f"give the age or address {', '.join(more)} and name", gap)
     return _link(fa, fb, names, "name", gap, same_place=True)
+
+
+VARIANT_MIN = 4  # a shorter first or last name ("Ann", "Lee") has too many namesakes one letter away
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and its forms with one letter left out: two words one edit apart share one of them."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def merge_variants(facts: list[StoryFacts], min_len: int = VARIANT_MIN) -> list[StoryFacts]:
+    """The facts with every spelling of a name written one way across the ledger.
+
+    Two names of two words are spellings of one name when one word is the same and the other, of at
+    least `min_len` letters in either, is one letter apart (a letter added, left out, changed or two
+    swapped: "demontez jones" and "damontez jones", "adline king" and "adeline king"); a name takes the
+    alphabetically first spelling of its group. People keep their ages."""
+    names = sorted({n for f in facts for n in f.names})
+    parent = {n: n for n in names}
+
+    def root(n: str) -> str:
+        while parent[n] != n:
+            parent[n] = n = parent[parent[n]]
+        return n
+
+    groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for n in names:
+        words = n.split()
+        if len(words) != 2:
+            continue
+        for k, (kept, varied) in enumerate((words[::-1], words)):
+            if len(varied) >= min_len - 1:
+                for form in _deletions(varied) if len(varied) >= min_len else {varied}:
+                    groups[(str(k), kept, form)].append(n)
+    for group in groups.values():
+        for n in group[1:]:
+            a, b = root(group[0]), root(n)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    spelling = {n: root(n) for n in names if root(n) != n}
+    if not spelling:
+        return facts
+
+    def person(p: str) -> str:
+        name, age = p.split("|", 1)
+        return f"{spelling.get(name, name)}|{age}"
+
+    out = []
+    for f in facts:
+        if any(n in spelling for n in f.names):
+            spelt = frozenset(spelling.get(n, n) for n in f.names)
+            f = replace(f, names=spelt, people=frozenset(map(person, f.people)))
+        out.append(f)
+    return out
 
 
 def story_links(facts: list[StoryFacts], settings: StorySettings | None = None) -> list[StoryLink]:

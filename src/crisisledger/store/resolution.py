@@ -18,7 +18,7 @@ from crisisledger.model import Location
 from crisisledger.resolve.figures import Report, as_dict, summarise
 from crisisledger.resolve.incidents import Cluster, EventNode, Key, Settings, cluster
 from crisisledger.resolve.places import RANK
-from crisisledger.resolve.stories import Evidence, StoryLink, StorySettings, story_links
+from crisisledger.resolve.stories import Evidence, StoryLink, StorySettings, merge_variants, story_links
 from crisisledger.resolve.storyfacts import FACTS_VERSION, StoryFacts
 from crisisledger.store import schema as t
 
@@ -81,13 +81,14 @@ def load_facts(conn: Connection, min_words: int = StorySettings.min_words) -> li
 
 def load_stories(conn: Connection) -> tuple[list[StoryLink], Evidence]:
     """Same-story links between the stored articles (near copies first, then shared names and
-    addresses), and the story facts of the longer articles as evidence for or against event links."""
+    addresses, every spelling of a name read as one), and the story facts of the longer articles as evidence
+    for or against event links."""
     a = t.articles.c
     copies = []
     for aid, original in conn.execute(select(a.id, a.duplicate_of).where(a.duplicate_of.is_not(None))):
         first, second = sorted((aid, original))
         copies.append(StoryLink(first, second, (), f"article {aid} is a near copy of {original}"))
-    facts = load_facts(conn)
+    facts = merge_variants(load_facts(conn))
     evidence = Evidence({f.article_id: f for f in facts if f.words >= StorySettings.evidence_words})
     return copies + story_links(facts), evidence
 
