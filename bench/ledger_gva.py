@@ -8,8 +8,9 @@ Scored against GVA's `incident_id`:
   are in several incidents belongs to the one holding its main event);
 - killed / injured exact: for each gold incident, the ledger incident holding most of its
   articles reports exactly `num_killed` / `num_injured` (a missing figure counts as 0) as its
-  `fatalities` / `injured`: the conservative figures the issue defines. For comparison only (no goal),
-  the same with the incident's latest reported total (GVA's own figure is its final count);
+  `fatalities` / `injured`: the toll most of its reports give, else the conservative figure. For
+  comparison only (no goal), the same with the incident's latest reported total (GVA's own figure
+  is its final count);
 - ingest speed in articles/s on SQLite (extraction included) and the resolve time.
 
     .venv/bin/python bench/ledger_gva.py [--limit N_INCIDENTS] [--half even|odd] [--db PATH]

@@ -102,3 +102,34 @@ def test_a_lower_later_injured_count_is_a_revision_but_a_lower_death_toll_is_not
         summary = summarise(reports, ["Millbrook"])[kind]
         assert summary.conservative == expected
         assert summary.range == ((0, 3) if kind == "injured" else (3, 3))
+
+
+def test_the_toll_most_reports_give_outweighs_a_lone_lower_one(tmp_path: Path) -> None:
+    # Two of three reports of one day count two dead, a brief counts one: the incident has two dead.
+    # The injured are told by one report only: its count stands; the conservative figures stay in the summary.
+    first = _report("a", "2016-05-02", [figure("killed", 2)], fatalities=2, injured=3)
+    second = _report("b", "2016-05-02", [figure("killed", 2)], fatalities=2)
+    brief = _report("c", "2016-05-02", [figure("killed", 1)], fatalities=1)
+    incident = _incident(tmp_path, first, second, brief)
+    assert incident["article_ids"] == ["a", "b", "c"]
+    assert (incident["fatalities"], incident["injured"]) == (2, 3)
+    assert incident["conservative"]["killed"] == 1  # the lowest figure of the latest report date
+
+
+def test_a_tie_between_reports_keeps_the_conservative_toll(tmp_path: Path) -> None:
+    first = _report("a", "2016-05-02", [figure("killed", 3)], fatalities=3)
+    second = _report("b", "2016-05-02", [figure("killed", 2)], fatalities=2)
+    assert _incident(tmp_path, first, second)["fatalities"] == 2
+
+
+def test_consensus_counts_each_articles_main_event_once() -> None:
+    from crisisledger.store.resolution import consensus
+
+    def row(main: bool, killed: int, injured: int | None) -> dict[str, Any]:
+        return {"is_main": main, "fatalities": killed, "injured": injured}
+
+    rows = [row(True, 2, None), row(True, 2, 1), row(False, 5, 4), row(False, 5, 4), row(True, 1, None)]
+    assert consensus(rows, "fatalities") == 2  # the secondary events cast no vote
+    assert consensus(rows, "injured") == 1  # a count not reported is no vote
+    assert consensus(rows[:1] + rows[-1:], "fatalities") is None  # a tie
+    assert consensus([], "injured") is None

@@ -55,7 +55,7 @@ def map_points(request: Request, country: str | None = None, since: Day = None, 
                type: str | None = None, q: str | None = None,
                min_killed: Annotated[int | None, Query(ge=0, le=2**31 - 1)] = None,
                ) -> JSONResponse:  # fmt: skip
-    """Rows of `columns` (killed is the conservative toll), by start date; `truncated` past 100,000."""
+    """Rows of `columns` (killed is the incident's toll), by start date; `truncated` past 100,000."""
     i = t.incidents.c
     cols = (i.id, i.lat, i.lon, i.event_type, i.sub_event_type, i.date_start, i.date_end, i.place,
             i.country_code, i.fatalities)  # fmt: skip

@@ -184,9 +184,22 @@ def _location(members: list[dict[str, Any]]) -> dict[str, Any] | None:
     return max(locs, key=lambda loc: (RANK[loc.get("precision", "city")], counts[str(sorted(loc.items()))]))
 
 
+def consensus(members: list[dict[str, Any]], column: str) -> int | None:
+    """The count of `column` ("fatalities", "injured") that more of the incident's reports give than any
+    other (each article's main event is one report; a count not reported is no vote), or None when no
+    count leads (no report, or a tie). Reports of one incident that agree outweigh a lone lower figure:
+    the extractor already reads each report's own toll conservatively."""
+    votes = Counter(m[column] for m in members if m["is_main"] and m[column] is not None)
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return int(ranked[0][0])
+
+
 def incident_row(c: Cluster, rows: dict[int, dict[str, Any]], reports: dict[int, list[Report]],
                  aliases: dict[str, list[str]]) -> dict[str, Any]:  # fmt: skip
-    """The incidents-table row for one cluster."""
+    """The incidents-table row for one cluster: its `fatalities` and `injured` are the counts most of its
+    reports give (`consensus`), else the conservative figures of its summary."""
     members = [rows[i] for i in c.members]
     weights = Counter(
         (m["event_type"], m["sub_event_type"]) for m in members for _ in range(1 + m["is_main"])
@@ -208,6 +221,7 @@ def incident_row(c: Cluster, rows: dict[int, dict[str, Any]], reports: dict[int,
         conservative[kind] = value
     articles = sorted({m["article_id"] for m in members} | set(c.articles))
     article_ids = sorted({*articles, *(x for a in articles for x in aliases.get(a, []))})
+    killed, hurt = consensus(members, "fatalities"), consensus(members, "injured")
     summary = {
         "conservative": conservative,
         "ranges": {k: as_dict(s)["range"] for k, s in summaries.items() if s.range},
@@ -223,7 +237,8 @@ def incident_row(c: Cluster, rows: dict[int, dict[str, Any]], reports: dict[int,
         "place": (loc or {}).get("name"), "country": (loc or {}).get("country"),
         "country_code": ((loc or {}).get("country_code") or "").upper() or None,
         "lat": (loc or {}).get("lat"), "lon": (loc or {}).get("lon"), "location": loc,
-        "fatalities": conservative.get("killed") or 0, "injured": conservative.get("injured"),
+        "fatalities": conservative.get("killed") or 0 if killed is None else killed,
+        "injured": conservative.get("injured") if hurt is None else hurt,
         "arrested": conservative.get("arrested"), "article_ids": article_ids,
         "summary": summary, "reasons": c.reasons,
     }  # fmt: skip
