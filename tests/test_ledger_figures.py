@@ -133,3 +133,11 @@ def test_consensus_counts_each_articles_main_event_once() -> None:
     assert consensus(rows, "injured") == 1  # a count not reported is no vote
     assert consensus(rows[:1] + rows[-1:], "fatalities") is None  # a tie
     assert consensus([], "injured") is None
+
+
+def test_a_toll_that_rose_in_later_reports_is_not_outvoted_by_earlier_ones(tmp_path: Path) -> None:
+    # Two reports on the first day count four dead; a report two days later counts seven: the toll rose.
+    first = _report("a", "2016-05-02", [figure("killed", 4)], fatalities=4)
+    second = _report("b", "2016-05-02", [figure("killed", 4)], fatalities=4)
+    later = _report("c", "2016-05-04", [figure("killed", 7)], fatalities=7)
+    assert _incident(tmp_path, first, second, later)["fatalities"] == 7

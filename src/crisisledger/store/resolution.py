@@ -187,13 +187,18 @@ def _location(members: list[dict[str, Any]]) -> dict[str, Any] | None:
 def consensus(members: list[dict[str, Any]], column: str) -> int | None:
     """The count of `column` ("fatalities", "injured") that more of the incident's reports give than any
     other (each article's main event is one report; a count not reported is no vote), or None when no
-    count leads (no report, or a tie). Reports of one incident that agree outweigh a lone lower figure:
-    the extractor already reads each report's own toll conservatively."""
-    votes = Counter(m[column] for m in members if m["is_main"] and m[column] is not None)
-    ranked = votes.most_common(2)
+    count leads (no report, a tie, or a higher count published after every report of the leading one: a
+    toll that rose). Reports of one incident that agree outweigh a lone lower figure: the extractor
+    already reads each report's own toll conservatively."""
+    main = [m for m in members if m["is_main"] and m[column] is not None]
+    ranked = Counter(m[column] for m in main).most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
-    return int(ranked[0][0])
+    value = ranked[0][0]
+    dates = [m["published"] for m in main if m[column] == value and m.get("published")]
+    if dates and any(m[column] > value and (m.get("published") or dates[0]) > max(dates) for m in main):
+        return None  # the toll rose in later reports: the summary's latest figure stands
+    return int(value)
 
 
 def incident_row(c: Cluster, rows: dict[int, dict[str, Any]], reports: dict[int, list[Report]],
