@@ -1,5 +1,5 @@
 // The dashboard: filters (kept in the URL), a Leaflet map with an offline world base map,
-// incidents sized by their conservative death toll and coloured by type, blackouts shaded over
+// incidents sized by their death toll and coloured by type, blackouts shaded over
 // their countries, and a timeline whose brush filters the map by date.
 import { api, append, colourOf, el, fmtInt, nav, showError, TYPE_COLOURS, OTHER_COLOUR, parseDay, DAY_MS } from "./common.js";
 import { drawTimeline } from "./timeline.js";
@@ -35,7 +35,7 @@ function popup(r) {
     el("strong", {}, r[c.event_type]), " — ", r[c.sub_event_type], el("br"),
     r[c.place] || "unknown place", r[c.country_code] ? ` (${r[c.country_code]})` : "", el("br"),
     r[c.date_start] || "undated", r[c.date_end] && r[c.date_end] !== r[c.date_start] ? ` to ${r[c.date_end]}` : "", el("br"),
-    `killed (conservative): ${fmtInt(r[c.killed])}`, el("br"),
+    `killed: ${fmtInt(r[c.killed])}`, el("br"),
     el("a", { href: `/incident/${r[c.id]}` }, "open incident"));
 }
 
@@ -68,7 +68,7 @@ function render() {
   const killed = visible.reduce((s, r) => s + (r[c.killed] || 0), 0);
   document.getElementById("summary").replaceChildren(
     el("p", {}, el("strong", { id: "count" }, fmtInt(visible.length)), " incidents, ",
-      el("strong", { id: "killed" }, fmtInt(killed)), " killed (conservative)",
+      el("strong", { id: "killed" }, fmtInt(killed)), " killed",
       visible.length > placed.length ? ` — ${visible.length - placed.length} without coordinates` : "",
       p.since || p.until ? ` — ${p.since || "…"} to ${p.until || "…"}` : ""));
   const active = blackouts.filter((b) => inPeriod(b.start, b.end, p.since, p.until));
