@@ -77,3 +77,22 @@ def test_foreign_forces_do_not_hide_a_transliterated_town() -> None:
     text = "Israeli airstrikes targeted militias near Abu Kamal."
     loc = locate(text, (("Israeli", "NORP"), ("Abu Kamal", "GPE")))
     assert loc is not None and loc.country_code == "SY"
+
+
+def test_cross_border_groups_vote_once_for_their_home_and_give_way_to_local_cues() -> None:
+    from crisisledger.geo.priors import country_hints
+
+    text = "Suspected JNIM and ISGS militants killed two Koglweogo members in the village of Zorgutenga."
+    assert country_hints(text) == ({"BF": 1}, {"ML": 2}, {"BF": 2, "NE": 2})
+    assert country_votes(text) == {"BF": 1, "ML": 2}
+    loc = locate(text)
+    assert loc is not None and loc.country_code == "BF"
+    alone = locate("Suspected JNIM militants killed two traders in the village of Zorgutenga.")
+    assert alone is not None and alone.country_code == "ML"  # the group's home, with nothing else
+
+
+def test_an_acronym_in_brackets_is_not_a_us_call_sign() -> None:
+    assert country_votes("Members of the Farmers Struggle Committee (KSC) staged a sit-in.") == {}
+    assert country_votes("(KXYZ) - A man was shot on Main Street.") == {"US": 2}
+    assert country_votes("(KXYZ-TV) A man was shot on Main Street.") == {"US": 2}
+    assert country_votes("(WKBW) A man was shot on Main Street.") == {"US": 2}  # a known station

@@ -27,8 +27,8 @@ def test_names_with_affixes_plurals_and_capitals() -> None:
 
 
 def test_cross_border_groups_back_their_neighbours() -> None:
-    votes, spread = country_hints("Suspected JNIM militants burned a school.")
-    assert votes == {"ML": 1} and spread == {"BF": 1, "NE": 1}
+    own, border, spread = country_hints("Suspected JNIM militants burned a school.")
+    assert own == {} and border == {"ML": 1} and spread == {"BF": 1, "NE": 1}
 
 
 def test_bare_iso_codes_are_not_countries_in_prose() -> None:
@@ -107,3 +107,11 @@ def test_country_inside_an_organisation_name() -> None:
 def test_a_demonym_does_not_hide_the_town_attacked() -> None:
     loc = locate("Chadian gunmen attacked Markounda town, killing five herders.")
     assert loc is not None and loc.country_code == "CF" and loc.name == "Markounda"
+
+
+def test_parties_forces_and_peoples_tied_to_one_country() -> None:
+    assert country_votes("Supporters of the PNU clashed with police.") == {"KE": 1}
+    assert country_votes("Badr Organization fighters manned a checkpoint.") == {"IQ": 1}
+    assert country_votes("Members of the Bahujan Samaj Party (BSP) marched.") == {"IN": 2}
+    assert country_votes("A group of Mossi burned homes.") == {"BF": 1}
+    assert country_votes("Afghan National Army soldiers repelled an attack.") == {"AF": 1}

@@ -95,10 +95,12 @@ def analyse_places(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None, Ext
             place_spans.append((sp, cands, hints))
         elif len(sp.key) >= 4 and not sp.norp and not is_acronym(sp.text) and _placed(sp, text):
             unknown.append(sp)
-    priors, spread = country_hints(text)
+    priors, border, spread = country_hints(text)
     priors += org_areas(doc, gaz)
     for code, n in priors.items():  # armed groups, forces, US newsroom furniture
         ctx.vote("", code, 3 * min(n, 3), named=False)
+    for code in border:  # cross-border groups' home ("JNIM and ISGS": Mali) counts once, as one local cue
+        ctx.vote("", code, 3, named=False)
     for code in spread:  # where cross-border groups also act: support, not a lead
         ctx.vote("", code, 1, named=False)
     ctx.states = state_votes(text, doc.article.title)
@@ -134,6 +136,8 @@ def analyse_places(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None, Ext
         for code, n in priors.items():
             if code != "US":
                 ctx.countries[code] -= 2 * min(n, 3)
+        for code in border:
+            ctx.countries[code] -= 2
         ctx.countries += Counter()  # drop non-positive counts
     if unknown and "US" not in ctx.countries:  # "Saraqeb" for "Saraqib", in the text's country
         for sp in unknown:

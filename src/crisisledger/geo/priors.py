@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from crisisledger.geo.stations import CALL_SIGNS
+
 # Groups, forces, parties, peoples and administrative words (as news and ACLED notes name them) tied
 # almost only to one country. Names without lower-case letters (acronyms) match in capitals only.
 GROUPS: dict[str, tuple[str, ...]] = {
@@ -71,6 +73,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "Majerteen",
         "Dhulbahante",
         "Rahanweyn",
+        "Danab",
     ),
     "AF": (
         "Taliban",
@@ -90,6 +93,12 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "Khost Protection Force",
         "Resolute Support",
         "Kabul government",
+        "Afghan National Army",
+        "Afghan National Police",
+        "Afghan National Security Forces",
+        "Afghan Special Forces",
+        "Afghan Border Police",
+        "ANCOP",
     ),
     "CF": (
         "Seleka",
@@ -140,8 +149,19 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "Dogon militia",
         "Dogon militiamen",
         "cercle",
+        "Dogon",
     ),
-    "BF": ("Ansaroul Islam", "Ansarul Islam", "Koglweogo", "VDP", "Burkinabe"),
+    "BF": (
+        "Ansaroul Islam",
+        "Ansarul Islam",
+        "Koglweogo",
+        "VDP",
+        "Volunteers for the Defense of the Homeland",
+        "Volunteers for the Defence of the Homeland",
+        "People's Movement for Progress",
+        "Mossi",
+        "Burkinabe",
+    ),
     "SS": (
         "SPLA-IO",
         "SPLM-IO",
@@ -185,6 +205,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "Shabwa Defence Forces",
         "Tareq Saleh",
         "National Resistance Forces",
+        "Southern Resistance",
+        "Amaliqa",
+        "Hadramawt Elite",
     ),
     "SY": (
         "SDF",
@@ -216,6 +239,11 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "White Helmets",
         "Syrian Civil Defense",
         "Liwa al-Quds",
+        "Syrian National Army",
+        "Shabiha",
+        "Peace Spring",
+        "Euphrates Shield",
+        "Syrian Observatory",
     ),
     "IQ": (
         "Hashd",
@@ -234,6 +262,14 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "KRG",
         "Saraya Awliya al-Dam",
         "Iraqi Security Forces",
+        "Badr Organization",
+        "Badr Organisation",
+        "Harakat al-Nujaba",
+        "Kataib Sayyid al-Shuhada",
+        "Kurdistan Democratic Party",
+        "KDP",
+        "Patriotic Union of Kurdistan",
+        "PUK",
     ),
     "LY": (
         "LNA",
@@ -249,6 +285,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "Radaa",
         "Misratan",
         "Zintan",
+        "Special Deterrence Force",
+        "Tripoli Protection Force",
+        "Kaniyat",
     ),
     "TR": (
         "PKK",
@@ -263,6 +302,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "AKP",
         "AK Party",
         "DHKP-C",
+        "Grey Wolves",
     ),
     "MM": (
         "Tatmadaw",
@@ -303,6 +343,10 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "upazila",
         "upazilla",
         "union parishad",
+        "Jatiyatabadi",
+        "BCL",
+        "JCD",
+        "Chatra Dal",
     ),
     "IN": (
         "Naxal",
@@ -352,8 +396,30 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "taluka",
         "panchayat",
         "anganwadi",
+        "Indian National Congress",
+        "INC",
+        "Bahujan Samaj",
+        "BSP",
+        "CPM",
+        "Vidhan Sabha",
+        "Vishwa Hindu Parishad",
+        "VHP",
+        "RJD",
+        "BJD",
+        "rasta roko",
     ),
-    "NP": ("Madhesi", "Madhes", "UDMF", "Tharuhat", "Nepali Congress", "CPN-UML", "UCPN"),
+    "NP": (
+        "Madhesi",
+        "Madhes",
+        "UDMF",
+        "Tharuhat",
+        "Nepali Congress",
+        "CPN-UML",
+        "UCPN",
+        "Madheshi",
+        "Madeshi",
+        "Federal Socialist Forum",
+    ),
     "LK": ("LTTE", "Tamil Tigers", "SLFP", "UNP", "JVP", "Pradeshiya Sabha"),
     "PK": (
         "Tehreek-e-Taliban",
@@ -432,6 +498,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "Keiyo",
         "Endorois",
         "Wardei",
+        "PNU",
+        "Party of National Unity",
     ),
     "CD": ("M23", "ADF", "FARDC", "Mai-Mai", "Mai Mai", "MONUSCO", "CODECO", "FDLR", "Raia Mutomboki"),
     "CM": ("Ambazonia", "Amba Boys"),
@@ -500,23 +568,28 @@ def _compile() -> tuple[dict[str, str], re.Pattern[str]]:
 
 _CODE_OF, _PATTERN = _compile()
 _SPREAD = {name.lower(): codes for name, codes in SPREAD.items()}
-# "(WKBW) -", "(KDKA)": a US TV or radio call sign opening a story.
-_CALL_SIGN = re.compile(r"\((?:[KW][A-Z]{2,3})(?:-(?:TV|FM|AM))?\)")
+# "(WKBW) -", "(KDKA)": a US TV or radio call sign opening a story: a known one, or any written before a
+# dash or with a station suffix (not "(KSC)", an acronym of a committee).
+_CALL_SIGN = re.compile(r"\(([KW][A-Z]{2,3})(-(?:TV|FM|AM))?\)(\s*[-–—])?")
 
 
 def country_votes(text: str) -> Counter[str]:
     """Country code → number of group/institution names (and US call signs) tied to it in `text`."""
-    return country_hints(text)[0]
+    own, border, _ = country_hints(text)
+    return own + border
 
 
-def country_hints(text: str) -> tuple[Counter[str], Counter[str]]:
-    """`country_votes`, and the neighbouring countries the cross-border groups named also act in."""
-    votes: Counter[str] = Counter()
+def country_hints(text: str) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    """`country_votes` split in two: names tied to one country only, and cross-border groups (`SPREAD`)
+    by their home country; then the neighbouring countries those groups also act in."""
+    own: Counter[str] = Counter()
+    border: Counter[str] = Counter()
     spread: Counter[str] = Counter()
     for name in _PATTERN.findall(text):
         key = name.lower()
-        votes[_CODE_OF[key]] += 1
-        spread.update(_SPREAD.get(key, ()))
-    if _CALL_SIGN.search(text[:2000]):
-        votes["US"] += 2
-    return votes, spread
+        codes = _SPREAD.get(key)
+        (border if codes else own)[_CODE_OF[key]] += 1
+        spread.update(codes or ())
+    if any(m.group(2) or m.group(3) or m.group(1) in CALL_SIGNS for m in _CALL_SIGN.finditer(text[:2000])):
+        own["US"] += 2
+    return own, border, spread
