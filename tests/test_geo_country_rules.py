@@ -96,3 +96,15 @@ def test_an_acronym_in_brackets_is_not_a_us_call_sign() -> None:
     assert country_votes("(KXYZ) - A man was shot on Main Street.") == {"US": 2}
     assert country_votes("(KXYZ-TV) A man was shot on Main Street.") == {"US": 2}
     assert country_votes("(WKBW) A man was shot on Main Street.") == {"US": 2}  # a known station
+
+
+def test_kenyas_former_provinces_are_admin_areas() -> None:
+    loc = locate("Bandits attacked a bus in North Eastern Province.")
+    assert loc is not None
+    assert (loc.country_code, loc.name, loc.precision) == ("KE", "North Eastern", "admin1")
+    loc = locate("Mungiki members killed two people in Central Province.")
+    assert loc is not None and (loc.country_code, loc.precision) == ("KE", "admin1")
+    loc = locate("Youths torched houses in Rift Valley Province.")
+    assert loc is not None and (loc.country_code, loc.name) == ("KE", "Rift Valley")
+    loc = locate("Clashes broke out in Central Province of Sri Lanka.")
+    assert loc is not None and loc.country_code == "LK"

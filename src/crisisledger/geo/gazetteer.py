@@ -34,7 +34,7 @@ from typing import Any
 from crisisledger.geo.countries import _codes, fold, get_country
 from crisisledger.geo.subdivisions import join_subdivisions
 
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
 _ADMIN = ("admin1", "admin2")
 PRECISION_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
 

@@ -20,6 +20,18 @@ from crisisledger.geo.countries import fold
 
 Point = tuple[float, float, int]  # lat, lon, population
 
+# Admin1 areas abolished since, still named in older reports and in no current list: Kenya's eight
+# provinces (counties since 2013; Nairobi is one). Name, country, rough centre, population (2009).
+FORMER_ADMIN1: tuple[tuple[str, str, float, float, int], ...] = (
+    ("Central", "KE", -0.55, 36.95, 4383743),
+    ("Coast", "KE", -3.0, 39.5, 3325307),
+    ("Eastern", "KE", 0.6, 38.2, 5668123),
+    ("North Eastern", "KE", 1.5, 40.0, 2310757),
+    ("Nyanza", "KE", -0.6, 34.6, 5442711),
+    ("Rift Valley", "KE", 0.6, 35.9, 10006805),
+    ("Western", "KE", 0.55, 34.6, 4334282),
+)
+
 
 @dataclass
 class SubdivisionJoin:
@@ -138,4 +150,7 @@ def join_subdivisions(
         town = towns.get((cc, admin_key(name)))
         lat, lon, pop = town if town else (top[1], top[2], 0)
         out.new.append(((name, cc, top[0], name, lat, lon, pop, "admin2"), sorted(_keys(name))))
+    for name, cc, lat, lon, pop in FORMER_ADMIN1:
+        keys = _keys(name) | {fold(f"{name} Province")}  # "North Eastern Province", not "Eastern Province"
+        out.new.append(((name, cc, name, None, lat, lon, pop, "admin1"), sorted(keys)))
     return out
