@@ -108,3 +108,10 @@ def test_kenyas_former_provinces_are_admin_areas() -> None:
     assert loc is not None and (loc.country_code, loc.name) == ("KE", "Rift Valley")
     loc = locate("Clashes broke out in Central Province of Sri Lanka.")
     assert loc is not None and loc.country_code == "LK"
+
+
+def test_a_us_state_in_brackets_after_a_us_city_is_the_state() -> None:
+    loc = locate("Protesters marched in Atlanta (Georgia) against the new law.")
+    assert loc is not None and (loc.country_code, loc.name) == ("US", "Atlanta")
+    loc = locate("Protesters marched in Tbilisi (Georgia) against the new law.")
+    assert loc is not None and (loc.country_code, loc.name) == ("GE", "Tbilisi")

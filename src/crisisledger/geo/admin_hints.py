@@ -72,7 +72,8 @@ def hint_countries(hints: list[str], gaz: Gazetteer) -> set[str]:
             continue
         c = prose_country(h_clean)
         if c is not None and not is_demonym(h_clean):
-            per_hint.append({c.code})
+            state = h_clean in gaz.us_states.values()  # "Atlanta (Georgia)": the state, or the country
+            per_hint.append({c.code, "US"} if state else {c.code})
             continue
         codes = {p.country_code for p in gaz.admin_lookup(h_clean)} | hint_towns(h_clean, gaz)
         if codes:
