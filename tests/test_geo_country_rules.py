@@ -115,3 +115,10 @@ def test_a_us_state_in_brackets_after_a_us_city_is_the_state() -> None:
     assert loc is not None and (loc.country_code, loc.name) == ("US", "Atlanta")
     loc = locate("Protesters marched in Tbilisi (Georgia) against the new law.")
     assert loc is not None and (loc.country_code, loc.name) == ("GE", "Tbilisi")
+
+
+def test_a_name_before_road_or_street_is_a_street() -> None:
+    text = "A bomb went off on Mombasa Road near the market. Police closed Kisumu Street."
+    keys = [sp.key for sp in find_spans(doc(text))]
+    assert "mombasa" not in keys and "kisumu" not in keys
+    assert "mombasa" in [sp.key for sp in find_spans(doc("A bomb went off in Mombasa near the market."))]

@@ -83,6 +83,12 @@ LOCATIVE = re.compile(
 )
 
 
+# Words that make the name before them a street's ("X Road"), inside one capitalised run.
+_STREET_WORDS = frozenset(
+    ("road", "rd", "street", "st", "avenue", "ave", "boulevard", "blvd", "lane", "highway")
+)
+
+
 @dataclass
 class Span:
     text: str
@@ -142,6 +148,9 @@ def find_spans(doc: ArticleDoc) -> list[Span]:
                     i = j  # "John Hoffman": a surname inside a longer capitalised run is not a place
                     break
                 if known_name(frag) or j == i + 1:
+                    if j < len(runs) and runs[j].group().rstrip(".,").lower() in _STREET_WORDS:
+                        i = j + 1  # "Thudamma Road", "Kimball Street": a street, not the place X
+                        break
                     out.append(Span(frag, s, s + len(frag), False, ""))
                     i = j
                     break
