@@ -115,3 +115,13 @@ def test_parties_forces_and_peoples_tied_to_one_country() -> None:
     assert country_votes("Members of the Bahujan Samaj Party (BSP) marched.") == {"IN": 2}
     assert country_votes("A group of Mossi burned homes.") == {"BF": 1}
     assert country_votes("Afghan National Army soldiers repelled an attack.") == {"AF": 1}
+
+
+def test_name_patterns_are_compiled_once() -> None:
+    import re
+
+    from crisisledger.geo.words import name_pattern
+
+    pattern = name_pattern("St. Paul", r"(?<!\w)", r"(?!\w)", re.I)
+    assert pattern is name_pattern("St. Paul", r"(?<!\w)", r"(?!\w)", re.I)
+    assert pattern.search("a shooting in st. paul today") and not pattern.search("in St. Pauls")

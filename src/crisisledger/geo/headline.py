@@ -14,7 +14,7 @@ from crisisledger.geo.places import PlaceMention, distance_km, to_location
 from crisisledger.geo.scoring import LOCAL_FORCE, accept, score_place
 from crisisledger.geo.spans import CAPS, Span, candidates, known_name
 from crisisledger.geo.us import STATES
-from crisisledger.geo.words import STOP_WORDS
+from crisisledger.geo.words import STOP_WORDS, name_pattern
 from crisisledger.model import Location
 
 
@@ -26,7 +26,7 @@ def title_place(
     best: tuple[int, float, PlaceMention] | None = None
     near = [m.location for m in mentions if m.location.precision in ("city", "point")]
     for m in CAPS.finditer(title):
-        runs = list(re.finditer(r"\S+", m.group()))
+        runs = list(_WORD.finditer(m.group()))
         i = 0
         while i < len(runs):
             for j in range(min(len(runs), i + 4), i, -1):
@@ -45,7 +45,7 @@ def title_place(
                 or lookup_country(frag) is not None
                 or frag in _STATE_NAMES
                 or _PART_OF_NAME.match(title[sp.end :])  # "Kimball High School", "Preston St."
-                or re.search(rf"{re.escape(frag)}\s+(?:section|neighbou?rhood|community)\b", text, re.I)
+                or name_pattern(frag, "", r"\s+(?:section|neighbou?rhood|community)\b", re.I).search(text)
             ):
                 continue
             cands = [p for p in candidates(gaz, sp) if p.precision in ("city", "point", "admin2")]
@@ -60,8 +60,8 @@ def title_place(
             if not accept(sp, place, score, title, ctx, hint_match=matched, hints=hints):
                 continue
             before = title[max(0, s - 14) : s]
-            locative = bool(re.search(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", before, re.IGNORECASE))
-            in_body = re.search(rf"(?<!\w){re.escape(frag)}(?!\w)", text, re.IGNORECASE) is not None
+            locative = bool(_LOCATIVE_END.search(before))
+            in_body = name_pattern(frag, r"(?<!\w)", r"(?!\w)", re.I).search(text) is not None
             force = bool(LOCAL_FORCE.match(title[sp.end : sp.end + 30]))
             if not (locative or in_body or force or matched):
                 continue
@@ -73,6 +73,8 @@ def title_place(
 
 
 _STATE_NAMES = set(STATES.values())
+_WORD = re.compile(r"\S+")
+_LOCATIVE_END = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # A name that continues into a street, school or building name, or a day ("Christmas Day").

@@ -44,7 +44,7 @@ from crisisledger.geo.us_states import (
     restate,
     state_scores,
 )
-from crisisledger.geo.words import STOP_WORDS
+from crisisledger.geo.words import STOP_WORDS, name_pattern
 from crisisledger.model import Location
 
 if TYPE_CHECKING:
@@ -176,7 +176,7 @@ def _personal(m: PlaceMention, names: set[str], text: str, head: str) -> bool:
     name = fold(m.text)
     return (
         name in names
-        and not re.search(rf"\b(?:in|at|near|outside)\s+{re.escape(name)}\b", head)
+        and not name_pattern(name, r"\b(?:in|at|near|outside)\s+", r"\b").search(head)
         and not _FORCE_AFTER.match(text[m.end : m.end + 24])
     )
 
@@ -228,7 +228,7 @@ def _analyse(
             support += 1.0 if site else 2.5
             if not site:
                 art.headline.add(key)
-        elif head and re.search(rf"(?<!\w){re.escape(fold(loc.name))}(?!\w)", head):
+        elif head and name_pattern(fold(loc.name), r"(?<!\w)", r"(?!\w)").search(head):
             support += 1.5
             art.headline.add(key)
         if any(m.dateline for m in group):

@@ -1,6 +1,18 @@
-"""Word lists for place finding: capitalised common words that are not places, US state abbreviations."""
+"""Word lists for place finding: capitalised common words that are not places, US state abbreviations;
+patterns around one name, compiled once."""
 
 from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+@lru_cache(maxsize=8192)
+def name_pattern(name: str, before: str = "", after: str = "", flags: int = 0) -> re.Pattern[str]:
+    """`before`, the name written literally, then `after`, compiled once per name (names recur across an
+    article's fragments and across articles; `re`'s own cache holds only 512 patterns)."""
+    return re.compile(before + re.escape(name) + after, flags)
+
 
 _STOP = """
 a an the and or but of in on at to for from by with as is was are were be been he she it they we you i his her
