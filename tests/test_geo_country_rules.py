@@ -122,3 +122,11 @@ def test_a_name_before_road_or_street_is_a_street() -> None:
     keys = [sp.key for sp in find_spans(doc(text))]
     assert "mombasa" not in keys and "kisumu" not in keys
     assert "mombasa" in [sp.key for sp in find_spans(doc("A bomb went off in Mombasa near the market."))]
+
+
+def test_short_names_are_found_under_a_close_spelling() -> None:
+    from crisisledger.geo.gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
+    assert [p.name for p in gaz.fuzzy_towns("Bossaso", "SO")][:1] == ["Bosaso"]
+    assert gaz.fuzzy_towns("Basisa", "SO") == []  # same short skeleton, another name

@@ -209,8 +209,9 @@ class Gazetteer:
         """Towns of `country` whose name is another transliteration of `name` ("Maarat al-Numan" for
         "Ma'arrat an Nu'man", "Ceel Dheer" for "El Dher"): same skeleton and close spelling."""
         skel = skeleton(name)
-        if len(skel) < 4:
+        if len(skel) < 2:
             return []
+        close = 0.75 if len(skel) >= 4 else 0.85  # a short skeleton ("Bossaso": "bs") asks a closer spelling
         index = self._town_skeletons.get(country)
         if index is None:
             if self._by_country is None:
@@ -227,7 +228,7 @@ class Gazetteer:
         hits = [
             i
             for i in index.get(skel, ())
-            if SequenceMatcher(None, key, letters(self.cols[0][i])).ratio() >= 0.75
+            if SequenceMatcher(None, key, letters(self.cols[0][i])).ratio() >= close
         ]
         return [self.place(i) for i in sorted(hits, key=lambda i: -self.cols[6][i])[:5]]
 
