@@ -36,6 +36,8 @@ def test_bare_iso_codes_are_not_countries_in_prose() -> None:
     assert prose_country("US").code == "US"  # type: ignore[union-attr]
     assert prose_country("CAR").code == "CF"  # type: ignore[union-attr]
     assert prose_country("Kenya").code == "KE"  # type: ignore[union-attr]
+    assert prose_country("Mus") is None and prose_country("Ken") is None  # Muş in Turkey; a first name
+    assert prose_country("Laos").code == "LA"  # type: ignore[union-attr]
 
 
 def test_party_abbreviation_is_not_albania() -> None:
@@ -125,3 +127,8 @@ def test_name_patterns_are_compiled_once() -> None:
     pattern = name_pattern("St. Paul", r"(?<!\w)", r"(?!\w)", re.I)
     assert pattern is name_pattern("St. Paul", r"(?<!\w)", r"(?!\w)", re.I)
     assert pattern.search("a shooting in st. paul today") and not pattern.search("in St. Pauls")
+
+
+def test_a_title_case_alpha3_code_is_a_place_name() -> None:
+    loc = event_location(doc("Police detained five HDP members in Mus."), 0, 40)
+    assert loc is not None and (loc.country_code, loc.precision) == ("TR", "city")

@@ -540,7 +540,16 @@ def prose_country(text: str) -> Country | None:
         return get_country(_PROSE_CODES[stripped])
     if len(stripped) <= 3 and stripped.isalpha() and stripped.isupper() and fold(stripped) not in ALIASES:
         return None
+    if len(stripped) == 3 and fold(stripped) in _alpha3() and fold(stripped) not in ALIASES:
+        return None  # "Mus" (Muş, Turkey), "Ken", "Ben": a name, not the code of Mauritius, Kenya, Benin
     return lookup_country(text)
+
+
+@lru_cache(maxsize=1)
+def _alpha3() -> frozenset[str]:
+    """Folded ISO alpha-3 codes that are no country's name."""
+    names = {fold(_base_name(code)) for code in _codes()} | {fold(c.name) for c in pycountry.countries}
+    return frozenset(fold(c.alpha_3) for c in pycountry.countries) - names
 
 
 def lookup_country(text: str) -> Country | None:
