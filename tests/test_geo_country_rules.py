@@ -130,3 +130,9 @@ def test_short_names_are_found_under_a_close_spelling() -> None:
     gaz = Gazetteer.default()
     assert [p.name for p in gaz.fuzzy_towns("Bossaso", "SO")][:1] == ["Bosaso"]
     assert gaz.fuzzy_towns("Basisa", "SO") == []  # same short skeleton, another name
+
+
+def test_a_large_city_in_another_spelling_outranks_a_village_of_that_very_name() -> None:
+    loc = locate("Protesters gathered in Amara city demanding jobs.")
+    assert loc is not None and (loc.country_code, loc.admin1) == ("IQ", "Maysan")
+    assert _transliteration("Al ‘Amārah", "Amara")

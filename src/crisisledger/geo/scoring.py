@@ -80,6 +80,8 @@ def alias_penalty(p: Place, sp: Span, cands: list[Place]) -> float:
     that very name exists: the namesake first."""
     if p.precision not in ("city", "point") or fold(p.name) == sp.key:
         return 0.0
+    if p.population >= 100000 and _transliteration(p.name, sp.text):
+        return 0.0  # "Amara" for the city Al 'Amarah: its name in another spelling, not another name
     exact = any(c.precision in ("city", "point") and fold(c.name) == sp.key for c in cands)
     return 0.7 if exact else 0.0
 
