@@ -337,6 +337,34 @@ def test_acled_definitions_of_group_fights_and_failed_bombs(text, sub_event_type
             "Farmers rallied at the depot over seed prices and later dispersed peacefully.",
             "Peaceful protest",
         ),
+        # a shoot-out or gun battle: both sides engaged
+        ("Attack", "Gunmen and a patrol of forest rangers had a shoot-out near the dam.", "Armed clash"),
+        # an armed actor's position, or state guards on duty, as the target
+        ("Attack", "Militants attacked a self-defence group position at night.", "Armed clash"),
+        ("Attack", "Gunmen shot dead two prison guards at the gate.", "Armed clash"),
+        ("Attack", "Gunmen shot dead a security guard at the bank.", "Attack"),
+        # livestock or vehicles taken, nobody harmed
+        (
+            "Attack",
+            "Armed men seized three motorbikes and some goats in the hamlet.",
+            "Looting/property destruction",
+        ),
+        # abductees killed: an attack, not an abduction
+        (
+            "Abduction/forced disappearance",
+            "Militants abducted two elders and executed them the next day.",
+            "Attack",
+        ),
+        (
+            "Abduction/forced disappearance",
+            "Gunmen killed a driver and kidnapped his three passengers.",
+            "Attack",
+        ),
+        (
+            "Abduction/forced disappearance",
+            "Gunmen kidnapped a teacher on the road to the market.",
+            "Abduction/forced disappearance",
+        ),
     ],
 )
 def test_codebook_refine(typed, text, expected):

@@ -23,6 +23,8 @@ _BOTH_ENGAGED = words(
     r"counter-?attack(?:ed|ing)?\b",
     r"exchange[ds]? (?:of )?(?:gun)?fire",
     r"(?:gun|fire)fight",
+    r"shoot-?outs?\b",
+    r"gun ?battles?\b",
 )
 # … or the one-sided violence hit an organised armed actor (soldiers, police, fighters): a battle.
 _ARMED_TARGET = re.compile(
@@ -31,7 +33,8 @@ _ARMED_TARGET = re.compile(
     r"(?:an?\s+|the\s+|one\s+|two\s+|three\s+|four\s+|five\s+|six\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:soldiers?|policem[ae]n|police officers?|gendarmes?|troops|fighters?|militiam[ae]n|militants|rebels?|"
     r"(?:military|army|police) (?:patrols?|convoys?|posts?|bases?|camps?|positions?|checkpoints?)|"
-    r"police stations?|gendarmerie|barracks)\b",
+    r"police stations?|gendarmerie|barracks|(?:national|presidential|republican|border|prison) guards?|"
+    r"guardsm[ae]n|positions?)\b",
     re.IGNORECASE,
 )
 _NOT_ON_DUTY = words(
@@ -72,7 +75,8 @@ _PROPERTY = words(
     r"destroyed",
     r"vandali[sz]",
     r"robbed",
-    r"seized (?:\w+ )?(?:livestock|cattle|goods|property|food)",
+    r"(?:seized|took away|carried off|made off with) (?:[\w-]+ ){0,4}?"
+    r"(?:livestock|cattle|goods|property|food|vehicles?|motor(?:bike|cycle)s?|cars?|carts?|trucks?|donkeys|camels|goats|sheep|cows|oxen|animals|money)\b",
 )
 _HARM = words(
     r"kill",
@@ -181,6 +185,18 @@ _ORGANISED = words(
 )
 
 
+# Attack: abductees killed (executed, found dead) make the abduction an attack on civilians (ACLED).
+_ABDUCTEES_KILLED = re.compile(
+    r"\b(?:abduct|kidnap)\w*\b(?:[^.]|\.(?! ))*"
+    r"\b(?:killed|executed|beheaded|murdered|shot dead|bod(?:y|ies))\b|"
+    r"\b(?:killed|executed|beheaded|murdered|shot dead)\b[^.]{0,80}\b(?:abduct|kidnap)",
+    re.IGNORECASE,
+)
+_ABDUCTION_ONLY = words(
+    r"attempt\w* to (?:abduct|kidnap)", r"(?:abduct|kidnapp)\w* (?:and|,)[^.]{0,30}released"
+)
+
+
 # Protest with intervention: authorities physically acted against a peaceful protest (dispersed it,
 # fired tear gas or rubber bullets, arrested its participants) without lethal force.
 _INTERVENTION = re.compile(
@@ -198,7 +214,8 @@ _NO_INTERVENTION = re.compile(
 def codebook_refine(sub_event_type: str, text: str, note: bool = True) -> str:
     """The codebook's type for a report typed `sub_event_type`, from the whole report's text.
 
-    A clash between partisans of parties or candidates, no armed actor named, is mob violence; an
+    An abduction whose captives were killed is an attack (then refined as one); a clash between
+    partisans of parties or candidates, no armed actor named, is mob violence; an
     air strike or shelling told with a ground battle is an armed clash; an ambush on civilians'
     vehicles with no armed side named is an attack; an attack the other side fought back, or one on
     soldiers, police or fighters on duty, is an armed clash; (`note`: a one-event report) an attack
@@ -208,6 +225,9 @@ def codebook_refine(sub_event_type: str, text: str, note: bool = True) -> str:
     dispersed, tear-gassed or had participants arrested is a protest with intervention.
     """
     crowd = bool(_UNARMED_CONTEXT.search(text))
+    abduction = sub_event_type == "Abduction/forced disappearance"
+    if abduction and _ABDUCTEES_KILLED.search(text) and not _ABDUCTION_ONLY.search(text):
+        sub_event_type = "Attack"  # then the attack's own distinctions below
     if sub_event_type == "Armed clash":
         sub_event_type = _battle_type(text)
     if sub_event_type in _FIRE_SUPPORT and _GROUND_FIGHT.search(text) and not crowd:
