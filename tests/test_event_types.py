@@ -365,6 +365,13 @@ def test_acled_definitions_of_group_fights_and_failed_bombs(text, sub_event_type
             "Gunmen kidnapped a teacher on the road to the market.",
             "Abduction/forced disappearance",
         ),
+        # civilians killed, nobody fighting back and no armed side named: an attack
+        ("Armed clash", "Militants raided a hamlet and killed four members of the Bozo community.", "Attack"),
+        (
+            "Armed clash",
+            "Militants raided a hamlet and killed four villagers before soldiers arrived.",
+            "Armed clash",
+        ),
     ],
 )
 def test_codebook_refine(typed, text, expected):

@@ -163,6 +163,42 @@ _ARMED_SIDE = words(
     r"fighters",
 )
 
+# … and one whose victims are civilians, with no fighting and no armed or state side named besides
+# the attackers: an attack.
+_CIVILIAN_VICTIMS = re.compile(
+    r"\b(?:killed|killing|assassinated|executed|wounded|injured|shot dead|shot and killed|murdered)\s+"
+    r"(?:an?\s+|the\s+|one\s+|two\s+|three\s+|four\s+|five\s+|several\s+|at least\s+\w+\s+|\d+\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:members? of the [\w-]+(?: [\w-]+)? community|civilians?|villagers|farmers|"
+    r"notables?|councill?ors?|(?:village )?chiefs?|women|children|passengers|traders|merchants)\b",
+    re.IGNORECASE,
+)
+_FIGHT_OR_FORCES = words(
+    r"clash",
+    r"exchang",
+    r"fought",
+    r"fight",
+    r"battle",
+    r"repell?ed",
+    r"repuls",
+    r"return\w* fire",
+    r"fired back",
+    r"routed",
+    r"shoot-?out",
+    r"gun ?battle",
+    r"counter-?attack",
+    r"soldiers?\b",
+    r"troops",
+    r"army",
+    r"military",
+    r"police",
+    r"gendarm",
+    r"forces\b",
+    r"militiam[ae]n",
+    r"militia\b",
+    r"fighters",
+    r"self-defen[cs]e",
+)
+
 
 # Armed clash: organised armed groups on both sides. Partisans of parties or candidates fighting
 # each other, with no armed or state actor named, are rioters: mob violence (ACLED).
@@ -234,6 +270,9 @@ def codebook_refine(sub_event_type: str, text: str, note: bool = True) -> str:
         return sub_event_type if _EARLIER_FIGHT.search(text) else "Armed clash"
     if sub_event_type == "Armed clash" and _CIVILIANS_AMBUSHED.search(text) and not _ARMED_SIDE.search(text):
         sub_event_type = "Attack"  # an ambush on travellers is one-sided violence against civilians
+    one_sided = _CIVILIAN_VICTIMS.search(text) and not _FIGHT_OR_FORCES.search(text)
+    if sub_event_type == "Armed clash" and one_sided:
+        sub_event_type = "Attack"  # civilians killed, no one fighting back
     if sub_event_type == "Attack" and not crowd:
         if _BOTH_ENGAGED.search(text) or (_ARMED_TARGET.search(text) and not _NOT_ON_DUTY.search(text)):
             return "Armed clash"
