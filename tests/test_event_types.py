@@ -372,6 +372,17 @@ def test_acled_definitions_of_group_fights_and_failed_bombs(text, sub_event_type
             "Militants raided a hamlet and killed four villagers before soldiers arrived.",
             "Armed clash",
         ),
+        # a demonstration told without any word of violence or force is peaceful (a blocked road too)
+        (
+            "Violent demonstration",
+            "Residents demonstrated and blocked the ring road to demand water.",
+            "Peaceful protest",
+        ),
+        (
+            "Violent demonstration",
+            "Residents demonstrated and burned a car to demand water.",
+            "Violent demonstration",
+        ),
     ],
 )
 def test_codebook_refine(typed, text, expected):

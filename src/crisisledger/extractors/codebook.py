@@ -121,6 +121,75 @@ _DEMONSTRATORS_VIOLENT = words(
     r"(?<!been )(?<!for )(?<!against )(?<!the )loot(?:ed|ing)\b",
 )
 
+# A demonstration told with no word of violence, damage, weapons or force at all is peaceful (ACLED:
+# blocking a road is no violence); `_PROTEST` names the demonstration.
+_PROTEST = words(r"protest", r"demonstrat", r"rall(?:y|ies|ied)", r"march(?:ed|ers|es|ing)\b")
+_ANY_VIOLENCE = words(
+    r"riot",
+    r"clash",
+    r"ston",
+    r"rock",
+    r"brick",
+    r"projectil",
+    r"burn",
+    r"torch",
+    r"fire",
+    r"ablaze",
+    r"barricad",
+    r"loot",
+    r"vandal",
+    r"ransack",
+    r"attack",
+    r"assault",
+    r"injur",
+    r"wound",
+    r"hurt",
+    r"kill",
+    r"dead",
+    r"died",
+    r"destroy",
+    r"damag",
+    r"smash",
+    r"broke",
+    r"fight",
+    r"fought",
+    r"beat",
+    r"violen",
+    r"molotov",
+    r"storm",
+    r"threw",
+    r"throw",
+    r"hurl",
+    r"pelt",
+    r"seiz",
+    r"lynch",
+    r"mob",
+    r"armed",
+    r"gun",
+    r"shot",
+    r"knife",
+    r"machete",
+    r"stick",
+    r"tires",
+    r"tyres",
+    r"explo",
+    r"bomb",
+    r"chaos",
+    r"disorder",
+    r"unrest",
+    r"scuffle",
+    r"tussle",
+    r"brawl",
+    r"graffiti",
+    r"spray",
+    r"punch",
+    r"kick",
+    r"hit\b",
+    r"struck",
+    r"forc",
+    r"rampag",
+)
+
 _CROWD_FOUGHT = words(
     r"clash", r"riot(?!\s+(?:police|gear))", r"torch", r"set fire", r"burn(?:ed|t|ing)\b", r"stormed"
 )
@@ -278,6 +347,8 @@ def codebook_refine(sub_event_type: str, text: str, note: bool = True) -> str:
             return "Armed clash"
         if note and _PROPERTY.search(text) and not _HARM.search(_NO_HARM.sub(" ", text)):
             return "Looting/property destruction"
+    if sub_event_type == "Violent demonstration" and _PROTEST.search(text) and not _ANY_VIOLENCE.search(text):
+        sub_event_type = "Peaceful protest"  # then a possible intervention, below
     protest = sub_event_type in ("Peaceful protest", "Protest with intervention")
     if protest and _DEMONSTRATORS_VIOLENT.search(text):
         return "Violent demonstration"
