@@ -383,6 +383,17 @@ def test_acled_definitions_of_group_fights_and_failed_bombs(text, sub_event_type
             "Residents demonstrated and burned a car to demand water.",
             "Violent demonstration",
         ),
+        # rival factions clashing are rioters, even when the police arrest some of them afterwards
+        (
+            "Armed clash",
+            "Two factions of the ruling party clashed over a committee post. Police later arrested four men.",
+            "Mob violence",
+        ),
+        (
+            "Armed clash",
+            "Two factions of the ruling party clashed over a committee post, and police fired on them.",
+            "Armed clash",
+        ),
     ],
 )
 def test_codebook_refine(typed, text, expected):

@@ -272,8 +272,12 @@ _FIGHT_OR_FORCES = words(
 # Armed clash: organised armed groups on both sides. Partisans of parties or candidates fighting
 # each other, with no armed or state actor named, are rioters: mob violence (ACLED).
 _PARTISAN_FIGHT = re.compile(
-    r"\b(?:supporters|activists|followers|cadres|loyalists)\b[^.]{0,160}?\b(?:clash(?:ed|es)?|fought)\b",
+    r"\b(?:supporters|activists|followers|cadres|loyalists|factions)\b[^.]{0,160}?\b(?:clash(?:ed|es)?|fought)\b",
     re.IGNORECASE,
+)
+# The police only stepping in afterwards (arresting, dispersing, restoring calm) leaves the fight a riot.
+_POLICE_STEPPED_IN = re.compile(
+    r"[^.]*\b(?:arrest\w*|detain\w*|dispers\w*|under control|intervened|calm)\b[^.]*(?:\.|$)", re.IGNORECASE
 )
 _ORGANISED = words(
     ARMED_WORDS,
@@ -368,6 +372,6 @@ def codebook_refine(sub_event_type: str, text: str, note: bool = True) -> str:
 def _battle_type(text: str) -> str:
     """An armed clash's codebook type: mob violence when the fighting sides are partisans and no
     armed actor is named."""
-    if _PARTISAN_FIGHT.search(text) and not _ORGANISED.search(text):
+    if _PARTISAN_FIGHT.search(text) and not _ORGANISED.search(_POLICE_STEPPED_IN.sub(" ", text)):
         return "Mob violence"
     return "Armed clash"
