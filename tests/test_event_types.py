@@ -394,6 +394,8 @@ def test_acled_definitions_of_group_fights_and_failed_bombs(text, sub_event_type
             "Two factions of the ruling party clashed over a committee post, and police fired on them.",
             "Armed clash",
         ),
+        # fighters of a group named in up to three words
+        ("Attack", "Militants killed two Green Hill Defence militiamen near the well.", "Armed clash"),
     ],
 )
 def test_codebook_refine(typed, text, expected):

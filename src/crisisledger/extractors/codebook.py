@@ -30,7 +30,7 @@ _BOTH_ENGAGED = words(
 _ARMED_TARGET = re.compile(
     r"\b(?:killed|killing|shot dead|shot and killed|assassinated|ambushed|attack(?:ed|ing)|stormed|raided|"
     r"assaulted|wounded|injured|shot)\s+(?!by\b)"
-    r"(?:an?\s+|the\s+|one\s+|two\s+|three\s+|four\s+|five\s+|six\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:an?\s+|the\s+|one\s+|two\s+|three\s+|four\s+|five\s+|six\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:soldiers?|policem[ae]n|police officers?|gendarmes?|troops|fighters?|militiam[ae]n|militants|rebels?|"
     r"(?:military|army|police) (?:patrols?|convoys?|posts?|bases?|camps?|positions?|checkpoints?)|"
     r"police stations?|gendarmerie|barracks|(?:national|presidential|republican|border|prison) guards?|"
