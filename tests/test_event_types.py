@@ -396,6 +396,17 @@ def test_acled_definitions_of_group_fights_and_failed_bombs(text, sub_event_type
         ),
         # fighters of a group named in up to three words
         ("Attack", "Militants killed two Green Hill Defence militiamen near the well.", "Armed clash"),
+        # arrests the protesters want undone are no intervention
+        (
+            "Protest with intervention",
+            "Lawyers rallied outside the court demanding the release of two detained colleagues.",
+            "Peaceful protest",
+        ),
+        (
+            "Protest with intervention",
+            "Lawyers rallied demanding the release of detained colleagues; police fired tear gas.",
+            "Protest with intervention",
+        ),
     ],
 )
 def test_codebook_refine(typed, text, expected):

@@ -319,6 +319,33 @@ _NO_INTERVENTION = re.compile(
     re.IGNORECASE,
 )
 
+# Arrests that are the protest's cause ("demanding the release of detained leaders", "against the
+# arrest of"), not its outcome: with no other sign of intervention, the protest was peaceful.
+_ARRESTS_AS_CAUSE = re.compile(
+    r"\b(?:(?:release|freedom|free|acquittal)\s+(?:of\s+)?(?:[\w'-]+\s+){0,6}?(?:arrested|detained|jailed|imprisoned|held)\b"
+    r"|(?:against|over|condemning|protesting|denouncing|after|following|about)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:arrests?|detentions?)\b(?:\s+of)?"
+    r"|(?:arrest(?:ed)?|detain(?:ed)?)\s+(?:\w+\s+){0,3}?(?:earlier|last (?:week|month)|previously|"
+    r"(?:in|during) (?:an? |the )?(?:earlier|previous|last))"
+    r"|release (?:of )?(?:the )?(?:detainees|prisoners|political prisoners))",
+    re.IGNORECASE,
+)
+_ANY_INTERVENTION = words(
+    r"tear ?gas",
+    r"dispers",
+    r"water cannon",
+    r"rubber bullets",
+    r"baton",
+    r"arrest",
+    r"detain",
+    r"fired",
+    r"shot",
+    r"beat",
+    r"charg",
+    r"intervened",
+    r"custody",
+)
+
 
 def codebook_refine(sub_event_type: str, text: str, note: bool = True) -> str:
     """The codebook's type for a report typed `sub_event_type`, from the whole report's text.
@@ -356,6 +383,12 @@ def codebook_refine(sub_event_type: str, text: str, note: bool = True) -> str:
     protest = sub_event_type in ("Peaceful protest", "Protest with intervention")
     if protest and _DEMONSTRATORS_VIOLENT.search(text):
         return "Violent demonstration"
+    if (
+        sub_event_type == "Protest with intervention"
+        and _ARRESTS_AS_CAUSE.search(text)
+        and not _ANY_INTERVENTION.search(_ARRESTS_AS_CAUSE.sub(" ", text))
+    ):
+        return "Peaceful protest"  # the arrests are what the protesters demand to undo
     if (
         sub_event_type == "Peaceful protest"
         and _INTERVENTION.search(text)
