@@ -407,6 +407,17 @@ def test_acled_definitions_of_group_fights_and_failed_bombs(text, sub_event_type
             "Lawyers rallied demanding the release of detained colleagues; police fired tear gas.",
             "Protest with intervention",
         ),
+        # demonstrators setting fire, throwing objects or destroying property: a violent demonstration
+        (
+            "Peaceful protest",
+            "Residents demonstrated over the fare rise and set fire to a minibus.",
+            "Violent demonstration",
+        ),
+        (
+            "Protest with intervention",
+            "Fans marched to the stadium, threw bottles at stewards and were dispersed by police.",
+            "Violent demonstration",
+        ),
     ],
 )
 def test_codebook_refine(typed, text, expected):

@@ -119,6 +119,14 @@ _DEMONSTRATORS_VIOLENT = words(
     # their own acts, not a cause ("against the vandalism") or a fear ("deter looters")
     r"(?<!been )(?<!for )(?<!against )(?<!the )vandali[sz]",
     r"(?<!been )(?<!for )(?<!against )(?<!the )loot(?:ed|ing)\b",
+    r"set fire to",
+    r"set (?:\w+ )?(?:ablaze|on fire)",
+    r"torch(?:ed|ing)\b",
+    r"arson",
+    r"(?:protested|demonstrated|marched) violently",
+    r"(?:threw|throwing|hurled|hurling)\s+(?:[\w-]+\s+){0,4}?(?:objects|bottles|bombs|fireworks|molotov|eggs|debris)",
+    r"(?:crude|petrol) bombs?",
+    r"(?:destroyed|damaged|smashed)\b",
 )
 
 # A demonstration told with no word of violence, damage, weapons or force at all is peaceful (ACLED:
