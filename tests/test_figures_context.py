@@ -184,3 +184,21 @@ def test_a_double_homicide_counts_two_dead() -> None:
     text = "Jurors heard the first witness in the triple murder trial of a man from Utica on Monday."
     main = extract(text, published="2020-06-01").main_event
     assert main is None or main.fatalities == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Milford sixth-grader died Tuesday after being accidentally shot at a cabin on Monday.",
+        "Ann Roe, a 19-year-old cashier, died Friday, Jan. 6, after being shot outside the store.",
+        "A hunter found in his truck died from a self-inflicted gunshot wound, deputies said.",
+    ],
+)
+def test_died_after_being_shot_is_one_death_not_an_injury(text: str) -> None:
+    assert toll(text) == (1, 0)
+
+
+def test_lives_after_a_person_is_the_verb() -> None:
+    text = "A man was shot in the leg near the house where his aunt lives, police said."
+    assert toll(text) == (0, 1)
+    assert toll("The ambush on the convoy claimed 6 lives near the border.")[0] == 6

@@ -105,6 +105,28 @@ def pronoun_death(text: str, taken: list[Figure]) -> list[Figure]:
     return []
 
 
+# "X died Friday after being accidentally shot", "died of a gunshot wound": one victim's death told
+# by the verb and the shooting after it, the victim being the subject before "died".
+_DIED_AFTER_SHOT = re.compile(
+    r"\b(?:died|dies|has\s+died|was\s+pronounced\s+dead)\b(?:[^.;:!?]|\.(?=\s\d)){0,70}?\s+(?:"
+    r"after\s+(?:being|having\s+been|he\s+was|she\s+was)\s+(?:\w+\s+)?(?:shot|wounded)\b"
+    r"|(?:from|of)\s+(?:an?\s+|his\s+|her\s+|the\s+|multiple\s+|several\s+)?(?:[\w-]+\s+)?gunshot\s+wounds?\b)",
+    re.I,
+)
+
+
+def died_after_shot(text: str, taken: list[Figure]) -> list[Figure]:
+    """One death told as "died ... after being shot" or "died of a gunshot wound", when no figure
+    counts any dead (the victim named by a word the number reader does not know as a person)."""
+    if any(f.kind == "killed" for f in taken):
+        return []
+    for m in _DIED_AFTER_SHOT.finditer(text):
+        before = re.split(r"[.!?;]\s", text[max(0, m.start() - 80) : m.start()])[-1]
+        if not _UNREAL.search(before[-40:]) and not _COULD_HAVE.search(before):
+            return [exact_figure(text, m.start(), m.end(), 1)]
+    return []
+
+
 _ONE_INJURY = re.compile(
     r"\b(?:(?:shot|shoots|shooting|wounded|wounding)\s+(?:himself|herself)\b(?!\s+(?:dead|to\s+death))"
     r"|(?:was|been|being|got|is|were)\s+(?:accidentally\s+|allegedly\s+|reportedly\s+|critically\s+|seriously\s+|"

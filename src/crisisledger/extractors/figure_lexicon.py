@@ -9,6 +9,18 @@ import re
 
 from crisisledger.model import FigureKind
 
+# "lives" counts the dead as a noun: after a number, a determiner or an adjective ("claimed 5 lives",
+# "took the lives of 3"); after any other word it is the verb ("the house where his aunt lives").
+_LIVES_BEFORE = (
+    r"the|their|his|her|our|many|several|more|innocent|human|civilian|young|those|these|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|millions"
+)
+_LIVES = (
+    r"(?:(?<=\d\s)|(?<=teen\s)|(?<=ty\s)|"
+    + "|".join(rf"(?<=\b{w}\s)" for w in _LIVES_BEFORE.split("|"))
+    + r")lives(?!\s+[Mm]atter)|lives(?=\s+(?:of|were|have\s+been|had\s+been|lost)\b)"
+)
+
 # Kind words. Alternatives are tried left to right at each position, so longer phrases come first.
 _CUES: list[tuple[str, str]] = [
     (
@@ -22,7 +34,7 @@ _CUES: list[tuple[str, str]] = [
         r"stabbed|hurt))?|(?:stabbed|beaten|beat|burned|burnt|hacked|crushed|trampled)\s+to\s+death|death\s+toll|"
         r"toll|killed|kills|killing(?!s)|kill|dead|deaths?|died|dies|fatalit(?:y|ies)|slain|slaughtered|"
         r"massacred|murdered|executed|assassinated|lynched|beheaded|perished|succumbed|bodies|corpses|deceased|"
-        r"lives\s+lost|lost\s+(?:their|his|her)\s+lives?|lives(?!\s+[Mm]atter)",
+        r"lives\s+lost|lost\s+(?:their|his|her)\s+lives?|" + _LIVES,
     ),
     (
         "injured",

@@ -28,6 +28,7 @@ from typing import cast
 
 from crisisledger.extractors.attribution import attribution_for
 from crisisledger.extractors.figure_deaths import (
+    died_after_shot,
     is_aggregate,
     is_earlier_incident,
     later_deaths,
@@ -749,6 +750,7 @@ def extract_figures(doc: ArticleDoc) -> list[Figure]:
     extra += one_death(doc.text, out + extra)
     extra += multiple_killing(doc.text, out + extra)
     extra += pronoun_death(doc.text, out + extra)
+    extra += died_after_shot(doc.text, out + extra)
     extra += another_victim(doc.text, out + extra)
     extra += hurt_victims(doc.text, out + extra)
     extra += later_deaths(doc.text)
