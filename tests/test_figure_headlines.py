@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crisisledger.extractors.figure_headlines import headline_figures
+from crisisledger.extractors.figure_headlines import headline_figures, with_headline_figures
 from crisisledger.model import Figure
 
 
@@ -27,6 +27,22 @@ def _told(title: str, taken: list[Figure] | None = None) -> list[tuple[str, int,
             "Man killed, woman wounded in parking lot shooting",
             [("killed", 1, "Man killed"), ("injured", 1, "woman wounded")],
         ),
+        (
+            "Victim of Sunday morning shooting dies at hospital",
+            [("killed", 1, "Victim of Sunday morning shooting dies")],
+        ),
+        ("Two men charged after nephew's shooting death", [("killed", 1, "nephew's shooting death")]),
+        ("Town grieves death of daughter, 9, shot by stray bullet", [("killed", 1, "death of daughter")]),
+        ("Arrest made in killing of Elm Street teen", [("killed", 1, "killing of Elm Street teen")]),
+        (
+            "Bullet that killed Dayton woman came from neighbor's rifle",
+            [("killed", 1, "killed Dayton woman")],
+        ),
+        (
+            "Police seek driver after deadly parking lot shooting",
+            [("killed", 1, "deadly parking lot shooting")],
+        ),
+        ("County's death toll rises, officials say", []),
         ("Officer shot at during traffic stop", []),
         ("Man shoots at passing car, police say", []),
         ("Friends remember a beloved coach", []),
@@ -40,3 +56,15 @@ def test_a_victim_already_counted_is_not_added() -> None:
     title = "Man killed in Elm Street shooting"
     taken = [Figure(kind="killed", value=1, text="Man killed", start=0, end=10)]
     assert _told(title, taken) == []
+
+
+def test_a_fatal_event_adds_nothing_to_a_counted_death() -> None:
+    title = "Man killed in fatal shooting on Elm Street"
+    assert _told(title) == [("killed", 1, "Man killed")]
+
+
+def test_a_headline_death_replaces_the_injury_read_from_its_words() -> None:
+    title = "Boy fatally shoots himself with his uncle's rifle"
+    injury = Figure(kind="injured", value=1, text="shoots himself", start=12, end=26)
+    merged = with_headline_figures(title, [injury])
+    assert [(f.kind, f.value, f.text) for f in merged] == [("killed", 1, "Boy fatally shoots")]

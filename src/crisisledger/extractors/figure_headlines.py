@@ -30,10 +30,12 @@ _DEATH = (
     r"fatally\s+shot"
 )
 _HARM = r"shot|wounded|injured|hurt|hospitali[sz]ed|in\s+critical\s+condition|critical"
+# "Victim of Friday night shooting died", "Man in Elm Street shooting dies": the event between.
+_OF_EVENT = r"(?:(?:of|in)\s+(?:[\w'’.-]+\s+){0,4}?(?:shooting|stabbing|attack|gunfire)\s+)?"
 _PASSIVE = re.compile(
-    _SUBJECT + r"(?:is\s+|was\s+|gets\s+|got\s+|found\s+|reported\s+|left\s+)?"
+    _SUBJECT + _OF_EVENT + r"(?:is\s+|was\s+|gets\s+|got\s+|found\s+|reported\s+|left\s+)?"
     r"(?:accidentally\s+|fatally\s+|critically\s+|seriously\s+|badly\s+|mortally\s+|apparently\s+)?"
-    rf"(?P<cue>(?P<death>{_DEATH})|{_HARM})\b(?!\s+at\b)",
+    rf"(?P<cue>(?P<death>{_DEATH})\b|(?:{_HARM})\b(?!\s+at\b))",
     re.I,
 )
 # "Woman accidentally shoots friend", "Boy fatally shoots himself", "Child shoots, kills self".
@@ -42,6 +44,24 @@ _ACTIVE = re.compile(
     r"(?P<cue>(?P<death>fatally\s+shoots|kills|shoots\s*(?:,|and)\s*kills)|shoots|wounds|injures|stabs|"
     r"shot(?=\s+(?:himself|herself|self)\b))"
     r"\s+(?!at\b|up\b|off\b|out\b|down\b|into\b|through\b|back\b|video\b|film\b)[\w'’-]",
+    re.I,
+)
+# A death told by a noun or an active verb, with its victim: "Child's shooting death", "mourns death
+# of son", "Suspects in killing of Arkansas boy", "Shot that killed girl, 14"; or only by the kind of
+# event: "deadly shooting", "fatal stabbing" (at least one dead).
+_TOLD_DEATH = re.compile(
+    r"\b(?P<who>" + _PERSON + r"|[A-Z][a-z]+)['’]s\s+(?:(?:shooting|stabbing|accidental|"
+    r"fatal|tragic|untimely)\s+)?(?P<cue>death)\b(?!\s+(?:toll|rate|penalty|row|threats?|sentence)\b)"
+    r"|(?P<cue2>death|killing|slaying|murder|homicide)\s+of\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?"
+    r"(?P<who2>(?:[\w'’.-]+\s+){0,3}?" + _PERSON + r")\b"
+    r"|\b(?P<cue3>killed|kills)\s+(?P<who3>(?:an?\s+|his\s+|her\s+|their\s+)?(?:[\w'’.-]+\s+){0,3}?"
+    + _PERSON
+    + r")\b",
+    re.I,
+)
+_FATAL_EVENT = re.compile(
+    r"\b(?:fatal|deadly)\s+(?:[\w'’-]+\s+){0,2}?(?:shooting|stabbing|shootout|shoot-out|attack|gunfire|"
+    r"incident)\b",
     re.I,
 )
 _LATER_DEATH = re.compile(r"\b(?:dies|died|dead|killed|fatal(?:ly)?)\b", re.I)
@@ -67,9 +87,33 @@ def headline_figures(title: str, taken: list[Figure]) -> list[Figure]:
             stop = matches[i + 1].start() if i + 1 < len(matches) else len(title)
             dead = m.group("death") is not None or _died_later(title, m.end(), stop)
             found.append((m.start("who"), m.end("cue"), "killed" if dead else "injured", 1))
+    for m in _TOLD_DEATH.finditer(title):
+        found.append((m.start(), m.end(), "killed", 1))
     out: list[Figure] = []
     for start, end, kind, value in sorted(found):
-        if any(f.start < end and start < f.end for f in [*taken, *out]):
+        if any(f.start < end and start < f.end and not _replaced(f, kind) for f in [*taken, *out]):
             continue
         out.append(_figure(title, start, end, kind, value))
+    if not any(f.kind == "killed" for f in [*taken, *out]):
+        fatal = _FATAL_EVENT.search(title)
+        if fatal:
+            out.append(_figure(title, fatal.start(), fatal.end(), "killed"))
     return out
+
+
+def _replaced(figure: Figure, kind: FigureKind) -> bool:
+    """An injury read from the words that a headline pattern reads as a death ("fatally shoots himself")."""
+    return kind == "killed" and figure.kind == "injured" and figure.value == 1
+
+
+def with_headline_figures(title: str, figures: list[Figure]) -> list[Figure]:
+    """The figures of a headline with its headline-style victims added: an injury of one read from
+    words that tell a death ("Boy fatally shoots himself") gives way to that death."""
+    added = headline_figures(title, figures)
+    deaths = [f for f in added if f.kind == "killed"]
+    kept = [f for f in figures if not any(_replaced(f, "killed") and _overlap(f, d) for d in deaths)]
+    return sorted(kept + added, key=lambda f: f.start)
+
+
+def _overlap(a: Figure, b: Figure) -> bool:
+    return a.start < b.end and b.start < a.end

@@ -5,7 +5,7 @@ from __future__ import annotations
 from crisisledger.extractors.blackouts import extract_blackouts
 from crisisledger.extractors.claims import extract_claims
 from crisisledger.extractors.events import LocateFn, build_events
-from crisisledger.extractors.figure_headlines import headline_figures
+from crisisledger.extractors.figure_headlines import with_headline_figures
 from crisisledger.extractors.figures import extract_figures
 from crisisledger.geo.resolve import event_location
 from crisisledger.model import Record
@@ -37,7 +37,7 @@ def build_title_record(doc: ArticleDoc, locate: LocateFn | None = event_location
     """The record of a headline (`doc` is an article's title): its figures include the victims told
     in headline style ("Teen shot, killed", "Man dies after shooting", see `figure_headlines`)."""
     figures = extract_figures(doc)
-    figures = sorted(figures + headline_figures(doc.text, figures), key=lambda f: f.start)
+    figures = with_headline_figures(doc.text, figures)
     events, main_event = build_events(doc, figures, locate=locate)
     return Record(id=doc.article.id, published=doc.article.published, main_event=main_event, events=events,
                   figures=figures)  # fmt: skip
