@@ -282,3 +282,10 @@ def test_non_figures_ages_counters_and_stations() -> None:
     assert non("Officers said Tom Reyes, four, was hurt in the yard.", "four")
     assert non("Three men, ranging in age from 22 to 35, were wounded.", "22")
     assert not non("Officers said four were hurt in the yard.", "four")
+
+
+def test_bare_one_with_an_adverb_before_the_kind_word() -> None:
+    assert rows("Two men died and one was critically injured in the crash.") == [
+        ("killed", 2, 2, 2, "exact", None, None, "Two men died"),
+        ("injured", 1, 1, 1, "exact", None, None, "one was critically injured"),
+    ]

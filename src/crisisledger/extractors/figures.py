@@ -70,7 +70,8 @@ from crisisledger.model import Figure, FigureKind, Qualifier
 from crisisledger.nlp.pipeline import ArticleDoc
 
 _ONE_LEAD = re.compile(
-    r"\s*(?:,\s*)?(?:(?:was|were|has|had|have|been|is|later|also|other|more|reportedly|person|people)\s+){0,3}",
+    r"\s*(?:,\s*)?(?:(?:was|were|has|had|have|been|is|later|also|other|more|reportedly|person|people|critically|"
+    r"seriously|badly|severely|gravely|slightly|accidentally)\s+){0,3}",
     re.I,
 )
 _NAMED_LEAD = re.compile(
