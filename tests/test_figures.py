@@ -289,3 +289,15 @@ def test_bare_one_with_an_adverb_before_the_kind_word() -> None:
         ("killed", 2, 2, 2, "exact", None, None, "Two men died"),
         ("injured", 1, 1, 1, "exact", None, None, "one was critically injured"),
     ]
+
+
+def test_shooting_at_people_is_not_hitting_them() -> None:
+    assert rows("A gunman shot at a dozen people outside the arena.") == []
+    assert rows("In June, a 30-year-old man shot at nine people before fleeing.") == []
+    assert rows("A man was shot at a cookout on Pine Street.") == [
+        ("injured", 1, 1, 1, "exact", None, None, "A man was shot")
+    ]
+
+
+def test_a_shot_fired_is_not_a_victim() -> None:
+    assert rows("The deputy fired one shot, and the driver fled on foot.") == []

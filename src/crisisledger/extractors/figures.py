@@ -198,7 +198,16 @@ def _cues(sentence: str) -> list[tuple[int, int, str]]:
         (m.start(), m.end(), m.lastgroup or "")
         for m in CUE_RE.finditer(sentence)
         if not _NEGATED.search(sentence, max(0, m.start() - 24), m.start())
+        and not (m.lastgroup == "shot" and _FIRED_BEFORE.search(sentence, max(0, m.start() - 30), m.start()))
     ]
+
+
+# "fired one shot at her", "heard a shot": the shot is a noun, not a victim hit.
+_FIRED_BEFORE = re.compile(
+    r"\b(?:fired|fires|fire|firing|heard|hear|hearing|let\s+off|got\s+off)\s+(?:(?:a|one|the|another|single|"
+    r"warning|final|last|second|third)\s+){1,2}$",
+    re.I,
+)
 
 
 _NEGATED = re.compile(
@@ -351,6 +360,8 @@ def _tight_post(sentence: str, m: _Mention, cues: list[tuple[int, int, str]], bo
             toks and toks[-1] in _DETERMINERS and _EVENT_NOUN.fullmatch(sentence[cs:ce])
         ):
             return None
+        if kind == "shot" and not PASSIVE_AUX.intersection(toks) and _SHOT_AT_PEOPLE.match(sentence, ce):
+            return None  # "a man shot at twelve people": the shooter, and shooting at them is not hitting
         if kind == "shot":
             return _resolve_shot(sentence, cs, ce, bound)
         if kind == "held":
@@ -405,6 +416,15 @@ def _resolve_shot(sentence: str, cs: int, ce: int, bound: int) -> _Found:
     return _Found("injured", cs, ce)
 
 
+_SHOT_AT = re.compile(r"\s+at\b", re.I)
+_SHOT_AT_PEOPLE = re.compile(
+    r"\s+at\s+(?:an?\s+|the\s+|least\s+)?(?:\d|dozens?\b|several\b|two\b|three\b|four\b|five\b|six\b|seven\b|"
+    r"eight\b|nine\b|ten\b|eleven\b|twelve\b|people\b|him\b|her\b|them\b|police\b|officers\b|deputies\b|"
+    r"crowd\b|group\b|car\b|vehicle\b|house\b|home\b)",
+    re.I,
+)
+
+
 def _tight_pre(
     sentence: str, m: _Mention, cues: list[tuple[int, int, str]], lo: int, q_start: int, bound: int
 ) -> _Found | None:
@@ -419,8 +439,8 @@ def _tight_pre(
     toll = _TOLL_NOUN.fullmatch(sentence[cs:ce]) and len(toks) <= 8 and _TOLL_VERB_END.search(gap)
     if not toll and (len(toks) > 4 or any(t not in LINKERS for t in toks)):
         return None
-    if kind in ("held",):
-        return None
+    if kind in ("held",) or (kind == "shot" and _SHOT_AT.match(gap)):
+        return None  # "shot at a dozen people": shooting at people is not hitting them
     if kind == "shot":
         return _resolve_shot(sentence, cs, ce, bound)
     if kind == "casualties":
@@ -489,7 +509,7 @@ def _loose_pre(sentence: str, m: _Mention, cues: list[tuple[int, int, str]], lo:
     gap = sentence[ce : m.start]
     if ";" in gap or len(_tokens(gap)) > 6 or _NEW_CLAUSE.search(gap):
         return None
-    if INTRANSITIVE.fullmatch(sentence[cs:ce]):
+    if INTRANSITIVE.fullmatch(sentence[cs:ce]) or (kind == "shot" and _SHOT_AT.match(gap)):
         return None
     if re.search(r"\band\b", gap) and _OWN_PREDICATE.match(sentence, m.end):
         return None  # "one woman was killed and three men were taken to a hospital"
