@@ -301,3 +301,12 @@ def test_shooting_at_people_is_not_hitting_them() -> None:
 
 def test_a_shot_fired_is_not_a_victim() -> None:
     assert rows("The deputy fired one shot, and the driver fled on foot.") == []
+
+
+def test_an_age_after_a_name_is_not_a_figure() -> None:
+    assert rows("Police said Ann Roe, 41 of Salem, was killed inside the shop.") == [
+        ("killed", 1, 1, 1, "exact", None, None, "Ann Roe, 41 of Salem, was killed")
+    ]
+    assert rows("The gunman — John Doe, 52 — shot the clerk, police said.") == [
+        ("injured", 1, 1, 1, "exact", None, None, "shot the clerk")
+    ]

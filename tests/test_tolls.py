@@ -8,7 +8,7 @@ import datetime as dt
 
 from crisisledger.extractors.figure_notes import perpetrator_suicide
 from crisisledger.extractors.figures import extract_figures
-from crisisledger.extractors.tolls import conservative_total, stated_total
+from crisisledger.extractors.tolls import conservative_total, same_person_possible, stated_total
 from crisisledger.model import Article, Figure
 from crisisledger.nlp.pipeline import analyse
 
@@ -147,3 +147,9 @@ def test_place_adjective_is_not_a_name() -> None:
     a = Figure(kind="killed", value=1, qualifier="exact", text="A Millbrook Man has died", start=0, end=24)
     b = Figure(kind="killed", value=1, qualifier="exact", text="Victor Hale, 57, died", start=30, end=51)
     assert distinct_victims([a, b]) == 1
+
+
+def test_a_county_before_a_person_noun_is_no_name() -> None:
+    boy = Figure(kind="killed", value=1, text="A 4-year-old Monroe County boy died", start=0, end=34)
+    named = Figure(kind="killed", value=1, text="Jim Roe, 4, was pronounced dead", start=40, end=71)
+    assert same_person_possible(boy, named)

@@ -350,11 +350,12 @@ _NON_FIGURE_BEFORE = re.compile(
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$")
 _AGE_AFTER_NAME_BEFORE = re.compile(
     r"(?:\b[A-Z][A-Za-z.'’]+|\b(?:man|woman|boy|girl|son|daughter|victim|suspect|teen|teenager|mother|father|"
-    r"wife|husband|brother|sister|friend|driver|resident))\s*,\s*$"
+    r"wife|husband|brother|sister|friend|driver|resident|shooter|gunman|student|child|officer|deputy))\s*,\s*$"
 )
 _NAME_COMMA = re.compile(r"\b[A-Z][a-z][\w'’-]*\s+[A-Z][a-z][\w'’-]*\s*,\s*$")
 _BOTH_BEFORE = re.compile(r",\s*(?:both|all|each)\s+$")
-_AGE_AFTER_NAME_AFTER = re.compile(r"^\s*(?:,|\.|;|\)|and\b|$)")
+# What follows an age after a name: "Jane Doe, 32, was", "Jane Doe, 32 of Dayton", "Jane Doe, 57 — shot".
+_AGE_AFTER_NAME_AFTER = re.compile(r"^\s*(?:,|\.|;|\)|\(|and\b|$)|^\s+(?:of\s+[A-Z]|[—–]\s)")
 _YEAR_OK_AFTER = re.compile(
     r"^\s+(?:[\w-]+\s+)?(?:people|persons|civilians|protesters|demonstrators|residents|others|were|have|"
     r"had|are|killed|dead|injured|wounded|arrested|detained|died|more)\b",

@@ -75,7 +75,7 @@ _ONE_LEAD = re.compile(
     re.I,
 )
 _NAMED_LEAD = re.compile(
-    r"(?:\s*,\s*\d{1,3}\s*,)?\s+(?:(?:was|had\s+been|has\s+been|got)\s+|(?:has\s+|had\s+)?(?:later\s+|then\s+)?"
+    r"(?:\s*,\s*\d{1,3}(?:\s*,?\s+of\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?\s*,)?\s+(?:(?:was|had\s+been|has\s+been|got)\s+|(?:has\s+|had\s+)?(?:later\s+|then\s+)?"
     r"(?=died\b|dies\b|fatally\s+(?:shot|stabbed|wounded)\b))"
 )
 # "left his brother John Doe, 22, dead": a named victim between "left" and "dead".

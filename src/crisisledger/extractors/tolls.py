@@ -20,8 +20,8 @@ _FEMALE = re.compile(
 )
 _NAME = re.compile(
     r"\b[A-Z][a-z][\w-]+\b(?!['’])(?!\s+(?:[a-z]|(?:Man|Woman|Men|Women|Boy|Girl|Teen|Teenager|Toddler|"
-    r"Child|Resident|Student|Officer|Deputy)\b))"
-)  # not "Georgia woman", "A Portsmouth Man", "Sheriff's"
+    r"Child|Resident|Student|Officer|Deputy)\b))(?!\s+(?:County|Parish|Township|Borough)\b)"
+)  # not "Georgia woman", "A Portsmouth Man", "Sheriff's", "Lenawee County boy"
 _NOT_NAME = {
     "The", "This", "That", "One", "Two", "Three", "Police", "Officers", "Deputies", "Authorities", "Later",
     "Another", "Both", "Man", "Woman", "Boy", "Girl", "Victim", "Child", "She", "His", "Her", "They",
