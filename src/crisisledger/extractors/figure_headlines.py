@@ -61,7 +61,7 @@ _TOLD_DEATH = re.compile(
 )
 _FATAL_EVENT = re.compile(
     r"\b(?:fatal|deadly)\s+(?:[\w'’-]+\s+){0,2}?(?:shooting|stabbing|shootout|shoot-out|attack|gunfire|"
-    r"incident)\b",
+    r"incident)\b|(?<!attempted\s)(?<!double\s)(?<!triple\s)(?<!double-)(?<!triple-)\b(?:homicide|murder)\b(?!s)",
     re.I,
 )
 _LATER_DEATH = re.compile(r"\b(?:dies|died|dead|killed|fatal(?:ly)?)\b", re.I)
