@@ -57,7 +57,7 @@ def _show(title: str, misses: list[tuple[AcledRow, Any, str]], n: int) -> None:
         print(
             f"- gold: {row.country}/{row.admin1}/{row.admin2}/{row.location} "
             f"{row.event_type}/{row.sub_event_type} fat={row.fatalities}"
-            f"\n  got: {got}\n  note: {row.notes[:400]}"
+            f"\n  got: {got}\n  note: {row.notes[:600]}"
         )
 
 
@@ -68,6 +68,18 @@ def _got(event: dict[str, Any] | None) -> str:
         f"{loc.get('country_code')}/{loc.get('admin1')}/{loc.get('name')} ({loc.get('precision')}) "
         f"{e.get('event_type')}/{e.get('sub_event_type')} fat={e.get('fatalities')}"
     )
+
+
+def _killed_figures(record: Any) -> list[str]:
+    """The killed figures of a record's main event, each as "value: text"."""
+    main = record.main_event
+    if main is None:
+        return []
+    return [
+        f"{record.figures[i].value}: {record.figures[i].text}"
+        for i in main.figures
+        if record.figures[i].kind == "killed"
+    ]
 
 
 def _dump(path: Path, files: list[str], pairs: list[tuple[AcledRow, Any]], dists: list[float | None]) -> None:
@@ -89,6 +101,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--retrain", action="store_true", help="also retrain the classifier without them")
     parser.add_argument("--errors", type=int, default=0, help="misses to print per measure")
     parser.add_argument("--dump", type=Path, help="write one JSON line per note (gold, got, km) here")
+    parser.add_argument(
+        "--only",
+        choices=("country", "25km", "fatalities", "event_type"),
+        help="print misses of this measure only",
+    )
     args = parser.parse_args(argv)
     folder = SHARED_BENCH / "acled"
     if not folder.is_dir():
@@ -113,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         articles = [Article(id=f"dev-{i}", text=r.notes, published=r.event_date) for i, r in enumerate(rows)]
         records = list(extract_articles(articles))
     mains = [r.model_dump(mode="json").get("main_event") for r in records]
+    told = [_killed_figures(r) for r in records]
     pairs = list(zip(rows, mains, strict=True))
     dists = [event_distance_km(e, r.latitude, r.longitude) for r, e in pairs]
     weighted, _ = f1_scores(
@@ -139,18 +157,31 @@ def main(argv: list[str] | None = None) -> int:
         f"161 km: {share([d is not None and d <= 161 for d in dists]):.3f}"
     )
     n = args.errors
-    _show("country", [(r, e, _got(e)) for r, e in named if not _country_hit(e, r.country)], n)
-    _show(
-        "25 km",
-        [
-            (r, e, _got(e))
-            for (r, e), d in zip(pairs, dists, strict=True)
-            if _country_hit(e, r.country) and not (d is not None and d <= 25)
-        ],
-        n,
-    )
-    _show("fatalities", [(r, e, _got(e)) for (r, e), h in zip(pairs, fat, strict=True) if not h], n)
-    _show("event_type", [(r, e, _got(e)) for r, e in pairs if (e or {}).get("event_type") != r.event_type], n)
+    shown = {args.only} if args.only else {"country", "25km", "fatalities", "event_type"}
+    if "country" in shown:
+        _show("country", [(r, e, _got(e)) for r, e in named if not _country_hit(e, r.country)], n)
+    if "25km" in shown:
+        _show(
+            "25 km",
+            [
+                (r, e, _got(e))
+                for (r, e), d in zip(pairs, dists, strict=True)
+                if _country_hit(e, r.country) and not (d is not None and d <= 25)
+            ],
+            n,
+        )
+    if "fatalities" in shown:
+        _show(
+            "fatalities",
+            [(r, e, f"{_got(e)} from {t}") for (r, e), h, t in zip(pairs, fat, told, strict=True) if not h],
+            n,
+        )
+    if "event_type" in shown:
+        _show(
+            "event_type",
+            [(r, e, _got(e)) for r, e in pairs if (e or {}).get("event_type") != r.event_type],
+            n,
+        )
     return 0
 
 

@@ -42,6 +42,26 @@ def test_split_with_and_without_share() -> None:
     assert killed("Troops killed 12 rebels in three villages. Fatalities spread over 3 locations.") == 4
 
 
+def test_share_for_this_event_wins() -> None:
+    text = "9 rebels were killed (coded across 3 events, 2 fatalities for this event) and 4 were hurt."
+    assert killed(text) == 2
+    text = "Raiders killed 6 herders. Total 2 fatalities (1 confirmed and 1 split) coded to this event."
+    assert killed(text) == 2
+    assert killed("Gunmen shot 3 guards dead at a depot. No fatality coded to this event.") == 0
+    text = "7 fighters died in two valleys. 3 fatalities already coded for the east, leaving 4 for the west."
+    assert killed(text) == 4
+
+
+def test_split_reported_after_the_coding_is_not_the_coding() -> None:
+    text = "Fatalities coded as 0 (a militant outlet claimed 11 fatalities split across two events)."
+    assert killed(text) == 0
+
+
+def test_split_divides_a_coded_total() -> None:
+    text = "Jets struck camps. Unknown fatalities coded as 10. Fatalities split between four events."
+    assert killed(text) == 3
+
+
 def test_place_coding_is_not_a_toll() -> None:
     text = "Rebels killed 4 herders near a well (coded as Kidal at geoprecision 2)."
     assert killed(text) == 4

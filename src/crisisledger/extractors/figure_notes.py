@@ -1,8 +1,10 @@
 """Figures that `figures.py`'s number-by-number reading misses or must not count.
 
 - Coder statements: a note that says how its toll is coded ("fatalities coded as 3", "split across
-  2 events (5)", "10 fatalities split over 2 events") gives the figure for this event; `tolls` prefers it.
-  A split without a stated share divides the note's total, rounding half up.
+  2 events (5)", "10 fatalities split over 2 events", "4 fatalities for this event", "no fatality coded
+  to this event") gives the figure for this event; `tolls` prefers it. A share stated for this event
+  wins over a split; a split told after "coded as N" in the same sentence reports a source, not the
+  coding. A split without a stated share divides the note's total (a coded one too), rounding half up.
 - Vague counts of the dead ("several were killed", "killing many", "'some' militants dead", "several
   deaths" when no number is given): ACLED codes them as 10 before 2017 and as 3 since (measured on
   training rows of its coded data).
@@ -25,7 +27,9 @@ from crisisledger.extractors.numbers import WORD_VALUES, find_numbers
 from crisisledger.model import Figure, FigureKind
 
 SHORT_REPORT_CHARS = 1200  # a report this short (a coder's note, a brief) tells one incident
-CODED_MARK = re.compile(r"^(?:coded|split|spread|distributed|divided|between)\b", re.I)
+CODED_MARK = re.compile(
+    r"^(?:coded|split|spread|distributed|divided|between)\b|^.*\bthis\s+(?:event|incident)$|^leaving\b", re.I
+)
 
 _DEATH_WORD = re.compile(r"fatalit|death|dead|kill|casualt|died|lives", re.I)
 _CODED = re.compile(r"\bcoded\s+(?:here\s+)?(?:as|is|at)\s+\(?(?P<n>\d+)\b(?!\s*(?:km|%|[-/]))", re.I)
@@ -38,6 +42,14 @@ _SPLIT = re.compile(
     r"(?P<other>another|the\s+other|one))"
     r"(?:\s*\((?P<share>\d+)\))?",
     re.I,
+)
+# "4 fatalities for this event", "Total 3 fatalities (2 confirmed and 1 split) coded to this event",
+# "No fatality coded to this event", "leaving 6 for <place>".
+_THIS_EVENT = re.compile(
+    r"\b(?:(?P<no>[Nn]o)|(?P<n>\d+))\s+(?:confirmed\s+|split\s+|remaining\s+)?(?:fatalit(?:y|ies)|deaths?)\s+"
+    r"(?:\([^()]{0,80}\)\s+)?(?:(?:are|is|have\s+been|has\s+been|were|was)\s+)?(?:coded\s+)?(?:for|to)\s+"
+    r"this\s+(?:event|incident)"
+    r"|\bleaving\s+(?P<left>\d+)(?=\s+(?:fatalities\s+)?(?:for|in|at)\b)",
 )
 _CODED_EVENTS = re.compile(
     r"\b(?:coded\s+as|across|into)\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
@@ -143,6 +155,12 @@ def coded_figures(text: str, figures: list[Figure]) -> list[Figure]:
     """The coder's own statements of this event's toll, each as a killed figure over its phrase."""
     from crisisledger.extractors.tolls import conservative_total
 
+    own = [
+        _figure(text, m.start(), m.end(), 0 if m.group("no") else int(m.group("n") or m.group("left")))
+        for m in _THIS_EVENT.finditer(text)
+    ]
+    if own:
+        return own
     out: list[Figure] = []
     for m in _CODED.finditer(text):
         window = text[max(0, m.start() - 100) : m.start()]
@@ -152,10 +170,12 @@ def coded_figures(text: str, figures: list[Figure]) -> list[Figure]:
     for m in _SPLIT.finditer(text):
         if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in out):
             continue
+        if any(f.end <= m.start() and ". " not in text[f.end : m.start()] for f in out):
+            continue  # "coded as 0 (VoJ reported 13 fatalities split across two events)"
         if m.group("share"):
             out.append(_figure(text, m.start(), m.end(), int(m.group("share"))))
             continue
-        before = [f for f in figures if f.kind == "killed" and f.start < m.start() and f.value > 0]
+        before = [f for f in figures + out if f.kind == "killed" and f.start < m.start() and f.value > 0]
         opening = text.rfind(". ", 0, m.start()) + 1
         near = [f for f in before if f.start >= opening]
         total = near[-1].value if near else conservative_total(before)
