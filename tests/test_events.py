@@ -153,3 +153,24 @@ def test_the_codebook_refines_the_chosen_type(monkeypatch):
     _stub(monkeypatch, "Peaceful protest", 0.9)
     text = "Drivers protested fuel prices and barricaded the highway."
     assert events._sub_event_type(_draft("Peaceful protest"), text, note=False) == "Violent demonstration"
+
+
+def _main_event(text: str) -> tuple[str, int]:
+    from crisisledger.extractors.figures import extract_figures
+    from crisisledger.model import Article
+    from crisisledger.nlp.pipeline import analyse
+
+    doc = analyse([Article(id="t", text=text)])[0]
+    _, main = events.build_events(doc, extract_figures(doc))
+    assert main is not None
+    return main.sub_event_type, main.fatalities
+
+
+def test_a_protest_counts_no_deaths_it_protests() -> None:
+    text = "Traders held a peaceful sit-in outside the office against the bombing that killed 3 people."
+    assert _main_event(text) == ("Peaceful protest", 0)
+
+
+def test_a_death_at_a_protest_still_counts() -> None:
+    text = "During a peaceful rally of farmers outside the assembly, a farmer died of heat."
+    assert _main_event(text)[1] == 1
