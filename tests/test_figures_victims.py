@@ -24,6 +24,7 @@ def toll(text: str) -> tuple[int, int]:
         ("In the ambush, 6 FDS soldiers and 4 VDP volunteers were killed.", 10),
         ("Two district guards and three traders killed, two attackers also killed.", 7),
         ("Gunmen killed 5 villagers, including a pastor and a child, near the river.", 5),
+        ("Bandits stopped a lorry. The driver and two traders were killed on the spot.", 3),
     ],
 )
 def test_coordinated_victims(text: str, expected: int) -> None:
@@ -195,3 +196,17 @@ def test_taken_to_hospital_with_no_deaths_is_wounded() -> None:
         "Militiamen stabbed a trader in the market town. The victim was taken to the hospital, no fatalities."
     )
     assert toll(text) == (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels decapitate a herder near the market.", 1),
+        ("Youths stabbed a soldier of the garrison to death after an argument.", 1),
+        ("Gunmen abducted two traders on the road and executed one.", 1),
+        ("The headmaster of the village school was shot dead by gunmen.", 1),
+        ("A bomber was stopped at a checkpoint and blew himself up, killing only himself.", 1),
+    ],
+)
+def test_single_victims_of_more_verbs(text: str, expected: int) -> None:
+    assert toll(text)[0] == expected

@@ -35,7 +35,10 @@ _ITEM = rf"(?:\b(?:{_NUMBER}|an?|one|his|her|their|its)\s+)(?:{_WORD}\s+){{0,4}}
 _KIN = r"son|daughter|father|mother|wife|husband|brother|sister|grandson|granddaughter|girlfriend|boyfriend"
 _PERSON = r"man|woman|boy|girl|child|teen|teenager|toddler|baby|infant"
 _NEXT = rf"(?:{_ITEM}|\b(?:\d{{1,2}}-(?:year|month)-old\s+)?(?:{_KIN}|{_PERSON})\b)"
-_LIST = rf"(?P<list>{_ITEM}(?:\s*,\s*{_NEXT})*\s*,?\s+and\s+{_NEXT})"
+# A list that opens a sentence may name its first person by "the": "The driver and a passenger were
+# killed" (not "shot in the wrist, and a woman was wounded").
+_FIRST = rf"(?:{_ITEM}|(?:^|(?<=[.;:]\s))the\s+(?:{_WORD}\s+){{0,3}}(?:{_WORD}(?<![sS])))"
+_LIST = rf"(?P<list>{_FIRST}(?:\s*,\s*{_NEXT})*\s*,?\s+and\s+{_NEXT})"
 _INCLUDING = rf"(?:\s*,?\s*\(?including\s+{_ITEM}\)?\s*,?)?"
 _KILLED_AFTER = (
     r"killed|executed|murdered|slain|shot\s+dead|shot\s+to\s+death|gunned\s+down|beheaded|assassinated|lynched|died|"

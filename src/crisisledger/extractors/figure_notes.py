@@ -72,7 +72,8 @@ VAGUE_CHANGE = dt.date(2017, 1, 1)
 _NOT_VAGUE_DEAD = re.compile(r"\n|\b(?:wound\w*|injur\w*|gunshots?|shots|times|rounds|year['’]?s?)\b", re.I)
 _KILL_VERB = (
     r"killed|killing|kills|kill|assassinated|assassinating|assassinate|executed|executing|lynched|"
-    r"beheaded|beheading|murdered|murdering|shot\s+dead|shot\s+and\s+killed|gunned\s+down|"
+    r"lynched\s+to\s+death|beheaded|beheading|behead|beheads|decapitated|decapitating|decapitate|decapitates|"
+    r"murdered|murdering|shot\s+dead|shot\s+and\s+killed|gunned\s+down|"
     r"stabbed\s+to\s+death|hacked\s+to\s+death|beat\s+to\s+death|beaten\s+to\s+death|slit\s+the\s+throat\s+of|"
     r"claimed\s+the\s+(?:life|lives)\s+of"
 )
@@ -84,10 +85,22 @@ _ACTIVE_ONE = re.compile(
     re.I,
 )
 _PASSIVE_ONE = re.compile(
-    rf"(?:^|[.;,]\s+|\b(?:and|when|where)\s+)(?P<det>An?|One|an?|one)\s+{_PHRASE}\s+"
+    rf"(?:^|[.;,]\s+|\b(?:and|when|where)\s+)(?P<det>An?|One|an?|one|The|His|Her)\s+{_PHRASE}\s+"
     r"(?:(?:was|got)\s+(?:also\s+|reportedly\s+|later\s+)?|reportedly\s+)?"
     r"(?P<cue>killed|assassinated|lynched|beheaded|executed|murdered|shot\s+dead|gunned\s+down|"
     r"found\s+dead|died|(?:stabbed|beaten|hacked|burned)\s+to\s+death|burned\s+alive)\b(?!\s+(?:\d|an?\s|the\s|two|three|four|five|six|seven|eight|nine|ten))"
+)
+# The victim between the verb and "to death": "stabbed a soldier to death", "beat one of the guards to death".
+_OBJECT_TO_DEATH = re.compile(
+    r"\b(?:stabbed|stabbing|beat|beaten|beating|hacked|hacking|burned|burning|burnt|clubbed|clubbing|stoned|"
+    r"stoning|tortured|torturing|shot|shooting|strangled|strangling)\s+(?P<det>an?|one|the|his|her)\s+"
+    r"(?P<np>(?:[\w'’-]+\s+){0,4}?(?P<noun>[a-z][\w'’-]*))\s+to\s+death\b",
+    re.I,
+)
+# "abducted two men and executed one", "killing one": one victim told by "one" alone.
+_ONE_ALONE = re.compile(
+    r"\b(?:killed|killing|executed|executing|murdered|shot\s+dead)\s+(?P<det>one)(?=\s*[,.;]|\s+(?:and|of\s+them)\b)",
+    re.I,
 )
 _NOT_PEOPLE = re.compile(
     r"^(?:cows?|cattle|goats?|sheep|camels?|donkeys?|horses?|animals?|dogs?|vehicles?|cars?|trucks?|"
@@ -211,16 +224,20 @@ def _blank_asides(text: str) -> str:
     return _ASIDE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+_ALSO_BEFORE = re.compile(r"\balso\s+$")  # "they also lynched a man": one more victim, kept in its text
+
+
 def single_victims(text: str, taken: list[Figure]) -> list[Figure]:
     """One victim named by any noun: "killed a merchant", "An aid worker was killed"; a bracketed
     aside between the noun and the verb is skipped."""
     out: list[Figure] = []
     plain = _blank_asides(text)
-    for pattern in (_ACTIVE_ONE, _PASSIVE_ONE):
+    for pattern in (_ACTIVE_ONE, _PASSIVE_ONE, _OBJECT_TO_DEATH, _ONE_ALONE):
         for m in pattern.finditer(plain):
             s = m.start("det")
-            np = m.group("np")
-            if _NOT_PEOPLE.match(m.group("noun")) or any(
+            np = m.groupdict().get("np") or ""
+            noun = m.groupdict().get("noun")
+            if (noun and _NOT_PEOPLE.match(noun)) or any(
                 np[n.end : n.end + 1] != "-" for n in find_numbers(np)
             ):
                 continue
@@ -228,7 +245,9 @@ def single_victims(text: str, taken: list[Figure]) -> list[Figure]:
                 continue
             if any(f.kind == "killed" and abs(f.start - s) < 120 for f in taken):
                 continue
-            out.append(_figure(text, m.start() if pattern is _ACTIVE_ONE else s, m.end(), 1))
+            start = s if pattern is _PASSIVE_ONE else m.start()
+            also = _ALSO_BEFORE.search(text, max(0, start - 6), start)
+            out.append(_figure(text, also.start() if also else start, m.end(), 1))
     return out
 
 
@@ -361,7 +380,7 @@ def hurt_victims(text: str, taken: list[Figure]) -> list[Figure]:
 
 
 _SUICIDE = re.compile(
-    r"\b(?:(?:killed|killing|kills|kill)\s+(?:himself|herself)|(?:shot|shooting)\s+and\s+kill(?:ed|ing)\s+"
+    r"\b(?:(?:killed|killing|kills|kill)\s+(?:only\s+)?(?:himself|herself)|(?:shot|shooting)\s+and\s+kill(?:ed|ing)\s+"
     r"(?:himself|herself)|fatally\s+(?:shot|shooting)\s+(?:himself|herself)|"
     r"(?:took|taking|take|takes)\s+(?:his|her)\s+own\s+life|(?:turned|turning|turns)\s+the\s+(?:gun|weapon)\s+"
     r"on\s+(?:himself|herself)|(?:committed|committing)\s+suicide|murder[-\s]suicide)\b",
