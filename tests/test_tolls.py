@@ -71,6 +71,16 @@ def test_listed_groups_add_up() -> None:
     assert killed("On Monday, 3 guards and 5 villagers were killed when raiders struck the depot.") == 8
 
 
+def test_sides_named_by_more_nouns_add_up() -> None:
+    text = (
+        "Two peacekeepers were killed at the gate, three raiders were killed, and a villager was also killed."
+    )
+    assert killed(text) == 6
+    assert (
+        killed("Overnight, 5 Taliban and/or allied fighters were killed and 3 were hurt in the valley.") == 5
+    )
+
+
 def test_vague_count_follows_the_coding_era() -> None:
     text = "Raiders burned the market and several traders were killed."
     assert killed(text, dt.date(2021, 3, 1)) == 3

@@ -190,15 +190,16 @@ for _name, _words in {
     "policewomen officer officers cop cops trooper troopers "
     "deputy deputies gendarme gendarmes",
     "military": "soldier soldiers troops serviceman servicemen servicemembers military army marines "
-    "paratroopers",
-    "security": "security_forces security_personnel security_officers guards guard",
+    "paratroopers peacekeeper peacekeepers",
+    "security": "security_forces security_personnel security_officers guards guard bodyguard bodyguards",
     "protesters": "protester protesters protestor protestors demonstrator demonstrators",
     "rioters": "rioter rioters looters",
     "women": "woman women",
     "students": "student students pupils",
     "journalists": "journalist journalists reporter reporters photographer photographers cameraman",
     "militants": "militant militants insurgent insurgents fighter fighters jihadists terrorists gunmen "
-    "gunman militiaman militiamen militia_members combatant combatants",
+    "gunman militiaman militiamen militia_members combatant combatants assailants attackers raiders bandits "
+    "taliban shabaab",
     "rebels": "rebel rebels",
     "migrants": "migrant migrants",
     "refugees": "refugee refugees",
