@@ -174,3 +174,21 @@ def test_a_protest_counts_no_deaths_it_protests() -> None:
 def test_a_death_at_a_protest_still_counts() -> None:
     text = "During a peaceful rally of farmers outside the assembly, a farmer died of heat."
     assert _main_event(text)[1] == 1
+
+
+def _note_fatalities(text: str, published: str) -> int:
+    from crisisledger.pipeline import extract
+
+    main = extract(text, published=published).main_event
+    assert main is not None
+    return main.fatalities
+
+
+def test_an_old_note_divides_its_toll_over_the_days() -> None:
+    text = "Fighting between two militias in the town between 3-6 May left 12 dead."
+    assert _note_fatalities(text, "2014-05-07") == 3
+    assert _note_fatalities(text, "2021-05-07") == 12
+    assert _note_fatalities("9 dead and 4 wounded over a three-day clash between herders.", "2014-05-07") == 3
+    assert _note_fatalities("Raiders killed 2 traders on the road over 3 days.", "2014-05-07") == 2
+    text = "Fighting between 3-6 May left 12 dead. Fatalities split across 2 events."
+    assert _note_fatalities(text, "2014-05-07") == 6  # a stated coding wins

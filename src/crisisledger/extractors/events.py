@@ -17,7 +17,7 @@ from crisisledger.extractors.codebook import codebook_refine
 from crisisledger.extractors.dates import event_date
 from crisisledger.extractors.event_types import RULES, classify_by_rules, has_crisis_cue
 from crisisledger.extractors.figure_deaths import LATER_GROUP
-from crisisledger.extractors.figure_notes import CODED_MARK, SHORT_REPORT_CHARS, SUICIDE_GROUP
+from crisisledger.extractors.figure_notes import CODED_MARK, SHORT_REPORT_CHARS, SUICIDE_GROUP, day_split
 from crisisledger.extractors.tolls import stated_total
 from crisisledger.model import SUB_EVENT_TYPES, Event, Figure, Location, Span
 from crisisledger.nlp.pipeline import ArticleDoc
@@ -349,7 +349,10 @@ def build_events(
             actors=find_actors(span_text, event_type, sub, country),
             fatalities=0
             if note and sub in _DEATHLESS and _protested_deaths(doc, own)
-            else stated_total(own, "killed") or 0,
+            else stated_total(
+                own + (day_split(doc.text, doc.article.published, own) if note else []), "killed"
+            )
+            or 0,
             injured=stated_total(own, "injured"),
             arrested=stated_total(own, "arrested"),
             figures=sorted(draft.figures),

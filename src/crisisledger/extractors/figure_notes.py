@@ -27,8 +27,12 @@ from crisisledger.extractors.numbers import WORD_VALUES, find_numbers
 from crisisledger.model import Figure, FigureKind
 
 SHORT_REPORT_CHARS = 1200  # a report this short (a coder's note, a brief) tells one incident
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DAY_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d)"
 CODED_MARK = re.compile(
-    r"^(?:coded|split|spread|distributed|divided|between)\b|^.*\bthis\s+(?:event|incident)$|^leaving\b", re.I
+    r"^(?:coded|split|spread|distributed|divided|between)\b|^.*\bthis\s+(?:event|incident)$|^leaving\b"
+    rf"|^(?:over|from)\s+(?:{_MONTH}\s*)?\d{{1,2}}\s*[-–]\s*\d|^{_DAY_WORD}[-\s]day\b|^(?:over|in)\s+(?:the\s+)?(?:past\s+|last\s+)?{_DAY_WORD}\s+days\b",
+    re.I,
 )
 
 _DEATH_WORD = re.compile(r"fatalit|death|dead|kill|casualt|died|lives", re.I)
@@ -198,6 +202,47 @@ def coded_figures(text: str, figures: list[Figure]) -> list[Figure]:
             share = (2 * total + parts) // (2 * parts)
             out.append(_figure(text, start, m.end(), share))
     return out
+
+
+# Days a note's toll spans: "between 7-10 July", "between 11 and 18 May", "over Dec.11-12", "a two-day
+# clash", "over the past 3 days". ACLED codes one event a day: before 2019, such a note's toll is
+# divided over the days (measured on training rows; later notes state their split).
+_DAY_RANGE = re.compile(
+    rf"\b(?:between|over|from)\s+(?:the\s+)?(?:{_MONTH}\s*)?(?P<a>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|and|to|&)\s*"
+    rf"(?P<b>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:{_MONTH}|\(|,|\.)"
+    rf"|\b(?:between|over|from)\s+(?:the\s+)?(?:{_MONTH}\s*)(?P<a2>\d{{1,2}})\s*(?:-|–|and|to|&)\s*(?P<b2>\d{{1,2}})\b"
+    rf"|\b(?P<w>{_DAY_WORD})[-\s]day\b|\b(?:over|in)\s+(?:the\s+)?(?:past\s+|last\s+)?(?P<w2>{_DAY_WORD})\s+days\b",
+    re.I,
+)
+DAY_SPLIT_UNTIL = dt.date(2019, 1, 1)
+MAX_SPLIT_DAYS = 10
+
+
+def _days(m: re.Match[str]) -> int:
+    a, b = m.group("a") or m.group("a2"), m.group("b") or m.group("b2")
+    if a and b:
+        return int(b) - int(a) + 1
+    return _parts(m.group("w") or m.group("w2"))
+
+
+def day_split(text: str, published: dt.date | None, figures: list[Figure]) -> list[Figure]:
+    """An old note's toll over a span of days, divided over the days (rounding half up), as a coder
+    statement over the span's phrase; none when the note states its own coding or the toll is smaller
+    than the number of days."""
+    from crisisledger.extractors.tolls import conservative_total
+
+    if published is None or published >= DAY_SPLIT_UNTIL or any(CODED_MARK.match(f.text) for f in figures):
+        return []
+    spans = list(_DAY_RANGE.finditer(text))
+    if len(spans) != 1:
+        return []
+    m = spans[0]
+    days = _days(m)
+    total = conservative_total([f for f in figures if f.kind == "killed" and f.value > 0])
+    if not 2 <= days <= MAX_SPLIT_DAYS or not total or total < days:
+        return []
+    start = m.start("w") if m.group("w") else m.start()
+    return [_figure(text, start, m.end(), (2 * total + days) // (2 * days))]
 
 
 def vague_figures(text: str, published: dt.date | None, taken: list[Figure]) -> list[Figure]:
