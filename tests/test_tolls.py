@@ -72,7 +72,7 @@ def test_listed_groups_add_up() -> None:
 
 
 def test_sides_named_by_more_nouns_add_up() -> None:
-    text = "Two peacekeepers were killed and 9 hurt, three raiders were killed, a civilian was also killed."
+    text = "Two peacekeepers were killed and 9 hurt, three rebels were killed, a civilian was also killed."
     assert killed(text) == 6
     assert (
         killed("Overnight, 5 Taliban and/or allied fighters were killed and 3 were hurt in the valley.") == 5

@@ -17,7 +17,12 @@ from crisisledger.extractors.codebook import codebook_refine
 from crisisledger.extractors.dates import event_date
 from crisisledger.extractors.event_types import RULES, classify_by_rules, has_crisis_cue
 from crisisledger.extractors.figure_deaths import LATER_GROUP
-from crisisledger.extractors.figure_notes import CODED_MARK, SHORT_REPORT_CHARS, SUICIDE_GROUP, day_split
+from crisisledger.extractors.figure_notes import (
+    CODED_MARK,
+    SHORT_REPORT_CHARS,
+    SUICIDE_GROUP,
+    day_split,
+)
 from crisisledger.extractors.tolls import stated_total
 from crisisledger.model import SUB_EVENT_TYPES, Event, Figure, Location, Span
 from crisisledger.nlp.pipeline import ArticleDoc
@@ -320,6 +325,18 @@ def _classifier_draft(doc: ArticleDoc) -> list[_Draft]:
     return [_Draft(family_of(prediction.sub_event_type), sentences=lead)]
 
 
+def _fatalities(doc: ArticleDoc, own: list[Figure], sub: str, note: bool) -> int:
+    """The event's dead: none for a note's protest of deaths (`_protested_deaths`), an old note's share
+    of a toll told over days (`day_split`), else the figures' stated total."""
+    if note and sub in _DEATHLESS and _protested_deaths(doc, own):
+        return 0
+    if note:
+        split = day_split(doc.text, doc.article.published, own)
+        if split:
+            return split[0].value
+    return stated_total(own, "killed") or 0
+
+
 def build_events(
     doc: ArticleDoc,
     figures: list[Figure],
@@ -347,12 +364,7 @@ def build_events(
             date_precision=precision,
             location=location,
             actors=find_actors(span_text, event_type, sub, country),
-            fatalities=0
-            if note and sub in _DEATHLESS and _protested_deaths(doc, own)
-            else stated_total(
-                own + (day_split(doc.text, doc.article.published, own) if note else []), "killed"
-            )
-            or 0,
+            fatalities=_fatalities(doc, own, sub, note),
             injured=stated_total(own, "injured"),
             arrested=stated_total(own, "arrested"),
             figures=sorted(draft.figures),

@@ -198,8 +198,7 @@ for _name, _words in {
     "students": "student students pupils",
     "journalists": "journalist journalists reporter reporters photographer photographers cameraman",
     "militants": "militant militants insurgent insurgents fighter fighters jihadists terrorists gunmen "
-    "gunman militiaman militiamen militia_members combatant combatants assailants attackers raiders bandits "
-    "taliban shabaab",
+    "gunman militiaman militiamen militia_members combatant combatants taliban shabaab",
     "rebels": "rebel rebels",
     "migrants": "migrant migrants",
     "refugees": "refugee refugees",

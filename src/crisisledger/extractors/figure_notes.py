@@ -30,9 +30,7 @@ SHORT_REPORT_CHARS = 1200  # a report this short (a coder's note, a brief) tells
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DAY_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d)"
 CODED_MARK = re.compile(
-    r"^(?:coded|split|spread|distributed|divided|between)\b|^.*\bthis\s+(?:event|incident)$|^leaving\b"
-    rf"|^(?:over|from)\s+(?:{_MONTH}\s*)?\d{{1,2}}\s*[-–]\s*\d|^{_DAY_WORD}[-\s]day\b|^(?:over|in)\s+(?:the\s+)?(?:past\s+|last\s+)?{_DAY_WORD}\s+days\b",
-    re.I,
+    r"^(?:coded|split|spread|distributed|divided|between)\b|^.*\bthis\s+(?:event|incident)$|^leaving\b", re.I
 )
 
 _DEATH_WORD = re.compile(r"fatalit|death|dead|kill|casualt|died|lives", re.I)
@@ -226,9 +224,9 @@ def _days(m: re.Match[str]) -> int:
 
 
 def day_split(text: str, published: dt.date | None, figures: list[Figure]) -> list[Figure]:
-    """An old note's toll over a span of days, divided over the days (rounding half up), as a coder
-    statement over the span's phrase; none when the note states its own coding or the toll is smaller
-    than the number of days."""
+    """An old note's toll over a span of days, divided over the days (rounding half up), as a figure
+    over the span's phrase that replaces the toll; none when the note states its own coding or the
+    toll is smaller than the number of days."""
     from crisisledger.extractors.tolls import conservative_total
 
     if published is None or published >= DAY_SPLIT_UNTIL or any(CODED_MARK.match(f.text) for f in figures):
