@@ -111,8 +111,8 @@ LIMITS: dict[str, str] = {
         "Bound by the extraction of each article's toll (see GVA killed exact); figures above a report's "
         "own toll (earlier attacks recalled) are left out of the incident. An incident's toll is the count "
         "most of its reports give (the conservative figure on a tie, or when later reports give more: a "
-        "toll that rose); dev half 85.3 to 86.3%, odd 82.2 to 83.5%. Most misses left are incidents "
-        "grouped right whose reports carry a wrong figure."
+        "toll that rose); dev half 85.3 to 86.3% (odd 82.2 to 83.5% before the rising-toll exception). Most "
+        "misses left are incidents grouped right whose reports carry a wrong figure."
     ),
     "incident injured exact": "Bound by the extraction of each article's injured (see GVA injured exact).",
 }
