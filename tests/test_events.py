@@ -192,3 +192,27 @@ def test_an_old_note_divides_its_toll_over_the_days() -> None:
     assert _note_fatalities("Raiders killed 2 traders on the road over 3 days.", "2014-05-07") == 2
     text = "Fighting between 3-6 May left 12 dead. Fatalities split across 2 events."
     assert _note_fatalities(text, "2014-05-07") == 6  # a stated coding wins
+
+
+def test_a_party_claim_of_the_same_dead_yields_to_another_source() -> None:
+    text = (
+        "Rebels raided an army post. 4 soldiers were killed. The rebels claimed to have killed 12 soldiers."
+    )
+    assert _note_fatalities(text, "2020-03-02") == 4
+    text = "A bomb exploded in a market, killing 6 people. The group said it killed 25 in the blast."
+    assert _note_fatalities(text, "2020-03-02") == 6
+    text = (
+        "Troops raided a camp; 2 militants died. The militants disputed claims that 9 fighters were killed."
+    )
+    assert _note_fatalities(text, "2020-03-02") == 2
+
+
+def test_a_claim_counts_when_it_is_the_only_toll_or_of_the_other_side() -> None:
+    text = "Rebels ambushed an army patrol. The rebels claimed to have killed 7 soldiers."
+    assert _note_fatalities(text, "2020-03-02") == 7
+    text = "Troops fought rebels and 5 rebels were killed. The rebels claimed to have killed 3 soldiers."
+    assert _note_fatalities(text, "2020-03-02") == 8
+    text = (
+        "Gunmen raided a village and 3 villagers were killed. Local authorities claimed 2 gunmen were killed."
+    )
+    assert _note_fatalities(text, "2020-03-02") == 5  # an authority's count is a source, not a party's claim

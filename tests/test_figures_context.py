@@ -202,3 +202,20 @@ def test_lives_after_a_person_is_the_verb() -> None:
     text = "A man was shot in the leg near the house where his aunt lives, police said."
     assert toll(text) == (0, 1)
     assert toll("The ambush on the convoy claimed 6 lives near the border.")[0] == 6
+
+
+def _fig(text: str, phrase: str, value: int, group: str) -> Figure:
+    start = text.index(phrase)
+    return Figure(kind="killed", value=value, group=group, text=phrase, start=start, end=start + len(phrase))
+
+
+def test_party_claims_marks_a_claimed_toll_told_apart_from_another_count() -> None:
+    from crisisledger.extractors.figure_notes import party_claims
+
+    text = "3 soldiers were killed. The insurgents claimed killing 10 soldiers (unverified)."
+    claimed = _fig(text, "killing 10 soldiers", 10, "military")
+    other = _fig(text, "3 soldiers were killed", 3, "military")
+    assert party_claims(text, [other, claimed]) == [claimed]
+    assert party_claims(text, [claimed]) == []  # the only toll is the claim
+    civilians = _fig(text, "3 soldiers were killed", 3, "civilians")
+    assert party_claims(text, [civilians, claimed]) == []  # a claim of another side's dead adds

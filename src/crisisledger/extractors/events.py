@@ -22,6 +22,7 @@ from crisisledger.extractors.figure_notes import (
     SHORT_REPORT_CHARS,
     SUICIDE_GROUP,
     day_split,
+    party_claims,
 )
 from crisisledger.extractors.tolls import stated_total
 from crisisledger.model import SUB_EVENT_TYPES, Event, Figure, Location, Span
@@ -327,10 +328,13 @@ def _classifier_draft(doc: ArticleDoc) -> list[_Draft]:
 
 def _fatalities(doc: ArticleDoc, own: list[Figure], sub: str, note: bool) -> int:
     """The event's dead: none for a note's protest of deaths (`_protested_deaths`), an old note's share
-    of a toll told over days (`day_split`), else the figures' stated total."""
+    of a toll told over days (`day_split`), else the figures' stated total; a note's party claims
+    of the dead it caused are left out when another figure counts the dead (`party_claims`)."""
     if note and sub in _DEATHLESS and _protested_deaths(doc, own):
         return 0
     if note:
+        claimed = party_claims(doc.text, own)
+        own = [f for f in own if f not in claimed]
         split = day_split(doc.text, doc.article.published, own)
         if split:
             return split[0].value

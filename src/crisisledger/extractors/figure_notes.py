@@ -16,6 +16,10 @@
   tell other incidents: `related_spans` marks them and figures.py drops the figures inside.
 - A death that is the cause of a protest or reprisal ("protest over the killing of a student") is not
   a casualty of the event the sentence reports: `is_cause_of_protest` tells figures.py to drop it.
+- A party's claim of the dead it caused ("the group claimed to have killed 19 soldiers", "X said it
+  killed 15", "disputed claims that 17 were killed"): `party_claims` marks the killed figures told in
+  such a clause, which a note's toll leaves out when a figure in another sentence counts the same
+  side's dead (a claim of the other side's dead adds to the toll, as ACLED codes it).
 """
 
 from __future__ import annotations
@@ -475,3 +479,56 @@ def related_spans(text: str) -> list[tuple[int, int]]:
             spans.append((m.start(), len(text)))
             break
     return spans
+
+
+# A clause in which a party to the fighting claims the dead it caused: "claimed to have killed",
+# "claim killing", "said (that) it / the group (had) killed", "disputed claims that". An authority's
+# "claimed N were killed" ("local authorities claimed 6 militants were killed") is a source's count.
+_CLAIM_KILLED = re.compile(
+    r"\bclaim(?:s|ed|ing)?\s+(?:to\s+have\s+|that\s+(?:it|they|the\s+group)\s+(?:had\s+)?)?(?:killed|killing)\b"
+    r"|\bsaid\s+(?:in\s+a\s+claim[^.;]{0,60}?\s+)?(?:that\s+)?(?:it|the\s+group|the\s+militants|the\s+rebels)\s+"
+    r"(?:had\s+)?(?:killed|kill)\b"
+    r"|\bdisputed\s+(?:the\s+)?claims?\s+that\b",
+    re.I,
+)
+_CLAIM_COUNT = re.compile(r"\bclaim(?:s|ed)\s+(?:that\s+)?(?:at\s+least\s+)?(?=\d)", re.I)
+_AUTHORITY_SUBJECT = re.compile(
+    r"\b(?:authorities|officials?|police|government|ministry|MoD|governor|military|army|UN|United\s+Nations|"
+    r"spokes(?:man|woman|person))\b[^.;]{0,30}$",
+    re.I,
+)
+
+
+def party_claims(text: str, figures: list[Figure]) -> list[Figure]:
+    """The killed figures of `figures` told in a party's claim of the dead it caused (to the end of the
+    clause), each when a figure in another sentence counts the same people (`_same_people`)."""
+    spans: list[tuple[int, int]] = []
+    sentences: list[tuple[int, int]] = []
+    for m in [*_CLAIM_KILLED.finditer(text), *_CLAIM_COUNT.finditer(text)]:
+        stop = text.rfind(". ", 0, m.start())
+        opening = stop + 2 if stop >= 0 else 0
+        if m.re is _CLAIM_COUNT and _AUTHORITY_SUBJECT.search(
+            text, max(opening, text.rfind("; ", 0, m.start()) + 2), m.start()
+        ):
+            continue
+        full_stop = text.find(". ", m.start())
+        stops = [i for i in (full_stop, text.find("; ", m.start()), text.find("(", m.start())) if i >= 0]
+        spans.append((m.start(), min(stops) if stops else len(text)))
+        sentences.append((opening, full_stop if full_stop >= 0 else len(text)))
+    claimed = [
+        f
+        for f in figures
+        if f.kind == "killed" and not CODED_MARK.match(f.text) and any(a <= f.start < b for a, b in spans)
+    ]
+    others = [
+        f
+        for f in figures
+        if f.kind == "killed" and f.value > 0 and not any(a <= f.start < b for a, b in sentences)
+    ]
+    return [f for f in claimed if any(_same_people(f, g) for g in others)]
+
+
+def _same_people(claimed: Figure, other: Figure) -> bool:
+    """Whether a claimed toll may count the dead another figure counts: the same side, or either names
+    no side ("claimed to have killed 5", "22 people were killed"). A claim of another side's dead adds."""
+    return claimed.group is None or other.group is None or claimed.group == other.group
