@@ -205,6 +205,10 @@ def test_a_party_claim_of_the_same_dead_yields_to_another_source() -> None:
         "Troops raided a camp; 2 militants died. The militants disputed claims that 9 fighters were killed."
     )
     assert _note_fatalities(text, "2020-03-02") == 2
+    text = (
+        "Rival militias fought and 9 fighters were killed. One militia stated in a claim to have killed 40."
+    )
+    assert _note_fatalities(text, "2020-03-02") == 9
 
 
 def test_a_claim_counts_when_it_is_the_only_toll_or_of_the_other_side() -> None:

@@ -482,12 +482,13 @@ def related_spans(text: str) -> list[tuple[int, int]]:
 
 
 # A clause in which a party to the fighting claims the dead it caused: "claimed to have killed",
-# "claim killing", "said (that) it / the group (had) killed", "disputed claims that". An authority's
-# "claimed N were killed" ("local authorities claimed 6 militants were killed") is a source's count.
+# "claim killing", "said (that) it / the group (had) killed", "stated ... to have killed", "disputed
+# claims that". An authority's "claimed N were killed" ("local authorities claimed 6 militants were
+# killed") is a source's count.
 _CLAIM_KILLED = re.compile(
     r"\bclaim(?:s|ed|ing)?\s+(?:to\s+have\s+|that\s+(?:it|they|the\s+group)\s+(?:had\s+)?)?(?:killed|killing)\b"
-    r"|\bsaid\s+(?:in\s+a\s+claim[^.;]{0,60}?\s+)?(?:that\s+)?(?:it|the\s+group|the\s+militants|the\s+rebels)\s+"
-    r"(?:had\s+)?(?:killed|kill)\b"
+    r"|\b(?:said|stated)\s+(?:in\s+a\s+claim[^.;]{0,60}?\s+)?(?:(?:that\s+)?(?:it|the\s+group|the\s+militants|"
+    r"the\s+rebels)\s+(?:had\s+)?(?:killed|kill)|to\s+have\s+killed)\b"
     r"|\bdisputed\s+(?:the\s+)?claims?\s+that\b",
     re.I,
 )
