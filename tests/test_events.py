@@ -220,3 +220,18 @@ def test_a_claim_counts_when_it_is_the_only_toll_or_of_the_other_side() -> None:
         "Gunmen raided a village and 3 villagers were killed. Local authorities claimed 2 gunmen were killed."
     )
     assert _note_fatalities(text, "2020-03-02") == 5  # an authority's count is a source, not a party's claim
+
+
+def test_a_claim_of_state_forces_dead_yields_to_a_count_of_police_dead() -> None:
+    text = (
+        "A bomb hit a police truck and 1 policeman was killed. The insurgents claimed 6 soldiers were killed."
+    )
+    assert _note_fatalities(text, "2020-03-02") == 1  # soldiers and police are one side
+
+
+def test_a_sum_reaching_into_a_claim_is_left_out_with_it() -> None:
+    text = (
+        "Rival militias fought near the well. At least 14 were reportedly killed on both sides. "
+        "One militia said that it killed 6 rival fighters."
+    )
+    assert _note_fatalities(text, "2020-03-02") == 14

@@ -519,17 +519,28 @@ def party_claims(text: str, figures: list[Figure]) -> list[Figure]:
     claimed = [
         f
         for f in figures
-        if f.kind == "killed" and not CODED_MARK.match(f.text) and any(a <= f.start < b for a, b in spans)
+        if f.kind == "killed"
+        and not CODED_MARK.match(f.text)
+        and any(a <= f.start < b or f.start < a < f.end for a, b in spans)  # a sum reaching into it too
     ]
     others = [
         f
         for f in figures
-        if f.kind == "killed" and f.value > 0 and not any(a <= f.start < b for a, b in sentences)
+        if f.kind == "killed"
+        and f.value > 0
+        and f not in claimed
+        and not any(a <= f.start < b for a, b in sentences)
     ]
     return [f for f in claimed if any(_same_people(f, g) for g in others)]
 
 
 def _same_people(claimed: Figure, other: Figure) -> bool:
-    """Whether a claimed toll may count the dead another figure counts: the same side, or either names
-    no side ("claimed to have killed 5", "22 people were killed"). A claim of another side's dead adds."""
-    return claimed.group is None or other.group is None or claimed.group == other.group
+    """Whether a claimed toll may count the dead another figure counts: the same side (soldiers, police
+    and guards are all state forces), or either names no side ("claimed to have killed 5", "22 people
+    were killed"). A claim of another side's dead adds."""
+    if claimed.group is None or other.group is None:
+        return True
+    return _SIDES.get(claimed.group, claimed.group) == _SIDES.get(other.group, other.group)
+
+
+_SIDES = {"police": "state forces", "military": "state forces", "security": "state forces"}
