@@ -81,8 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     from crisisledger.extractors.record import (
         build_record,
         build_title_record,
-        tells_no_casualties,
-        with_title_event,
+        needs_title,
+        with_title,
     )
 
     pairs, docs = _docs(args.half)
@@ -91,8 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     figs_of: list[list[str]] = []
     for doc, title in zip(docs, titles, strict=True):
         record = build_record(doc, locate=None)
-        if title is not None and tells_no_casualties(record):  # as `pipeline.extract_batch` does
-            record = with_title_event(record, build_title_record(title, locate=None))
+        if title is not None and needs_title(record):  # as `pipeline.extract_batch` does
+            record = with_title(record, build_title_record(title, locate=None))
         figures, main = record.figures, record.main_event
         got.append(((main.fatalities or 0) if main else 0, (main.injured or 0) if main else 0))
         figs_of.append(

@@ -87,8 +87,34 @@ def test_title_event_replaces_a_wall_typed_as_no_violence() -> None:
     assert main.fatalities == 1
 
 
-def test_text_casualties_keep_the_title_unread() -> None:
+def test_text_dead_keep_the_title_unread() -> None:
+    text = "One man was killed and two were wounded in a shooting in Tulsa on Saturday night."
+    record = extract(text, published="2023-06-04", title="Two killed in Tulsa shooting")
+    main = record.main_event
+    assert main is not None and (main.fatalities, main.injured) == (1, 2)
+    assert not any(f.in_title for f in record.figures)
+
+
+def test_title_dead_are_the_text_wounded_when_as_many() -> None:
+    text = "A girl was shot in the chest in Tulsa on Saturday night, police said."
+    record = extract(text, published="2023-06-04", title="Girl, 10, dies after being shot in Tulsa")
+    main = record.main_event
+    assert main is not None and (main.fatalities, main.injured) == (1, 0)
+    assert [(f.kind, f.value, f.in_title) for f in record.figures] == [
+        ("injured", 1, False),
+        ("killed", 1, True),
+    ]
+
+
+def test_title_dead_add_to_more_text_wounded() -> None:
     text = "Two men were wounded in a shooting in Tulsa on Saturday night, police said."
     record = extract(text, published="2023-06-04", title="Man, 30, killed in Tulsa shooting")
-    assert record.main_event is not None and record.main_event.injured == 2
-    assert record.main_event.fatalities == 0 and not any(f.in_title for f in record.figures)
+    main = record.main_event
+    assert main is not None and (main.fatalities, main.injured) == (1, 2)
+
+
+def test_title_wounded_keep_the_text_wounded() -> None:
+    text = "A woman was wounded in a shooting in Tulsa on Saturday night, police said."
+    record = extract(text, published="2023-06-04", title="Man killed, woman hurt in Tulsa shooting")
+    main = record.main_event
+    assert main is not None and (main.fatalities, main.injured) == (1, 1)

@@ -67,17 +67,17 @@ def extract_batch(articles: list[Article]) -> list[Record]:
     from crisisledger.extractors.record import (
         build_record,
         build_title_record,
-        tells_no_casualties,
-        with_title_event,
+        needs_title,
+        with_title,
     )
 
     records = [build_record(doc) for doc in analyse(articles)]
     untold = [(i, a) for i, (a, r) in enumerate(zip(articles, records, strict=True))
-              if tells_no_casualties(r) and r.error is None and a.title and a.title.strip()]  # fmt: skip
+              if needs_title(r) and r.error is None and a.title and a.title.strip()]  # fmt: skip
     if untold:
         headlines = analyse([a.model_copy(update={"text": a.title}) for _, a in untold])
         for (i, _), doc in zip(untold, headlines, strict=True):
-            records[i] = with_title_event(records[i], build_title_record(doc))
+            records[i] = with_title(records[i], build_title_record(doc))
     return records
 
 

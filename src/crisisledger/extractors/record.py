@@ -54,6 +54,54 @@ def tells_no_casualties(record: Record) -> bool:
     return main is None or not any(record.figures[i].kind in _CASUALTY_KINDS for i in main.figures)
 
 
+def tells_no_dead(record: Record) -> bool:
+    """Whether the record's main event counts wounded but no dead ("she was shot in the chest" under
+    "Girl dies after being shot"): then the title is read for the dead (`with_title_dead`)."""
+    main = record.main_event
+    return main is not None and not main.fatalities and bool(main.injured)
+
+
+def needs_title(record: Record) -> bool:
+    """Whether the article's title is read for the casualties its text does not tell (see
+    `with_title`)."""
+    return tells_no_casualties(record) or tells_no_dead(record)
+
+
+def with_title(record: Record, title: Record) -> Record:
+    """`record` completed from its article's title (`record` `needs_title`): the title's event when
+    the text tells no casualties, else the title's dead."""
+    if tells_no_casualties(record):
+        return with_title_event(record, title)
+    return with_title_dead(record, title)
+
+
+def with_title_dead(record: Record, title: Record) -> Record:
+    """`record` (its main event counts wounded, no dead) with the dead its title tells, marked
+    `in_title`. A title that tells no wounded tells of the same victims as the text: when its dead
+    are as many as the text's wounded, those wounded died ("Girl dies after being shot" over "she
+    was shot"), and the event counts none wounded."""
+    main, own = title.main_event, record.main_event
+    if main is None or own is None or not main.fatalities:
+        return record
+    dead = [i for i in main.figures if title.figures[i].kind == "killed"]
+    if not dead:
+        return record
+    shift = len(record.figures)
+    figures = record.figures + [title.figures[i].model_copy(update={"in_title": True}) for i in dead]
+    injured = own.injured
+    if not main.injured and injured == main.fatalities:
+        injured = 0
+    kept = own.model_copy(
+        update={
+            "fatalities": main.fatalities,
+            "injured": injured,
+            "figures": sorted([*own.figures, *range(shift, shift + len(dead))]),
+        }
+    )
+    events = [kept if e == own else e for e in record.events]
+    return record.model_copy(update={"main_event": kept, "events": events, "figures": figures})
+
+
 def with_title_event(record: Record, title: Record) -> Record:
     """`record` (its text tells no casualties, see `tells_no_casualties`) with the event read from
     its article's title, when the title reports one; the title's figures are added, marked `in_title`.
