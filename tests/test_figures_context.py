@@ -140,6 +140,17 @@ def test_aggregate_over_several_incidents() -> None:
     assert not agg("One man died and four were hurt in a string of shootings on Tuesday night.")
 
 
+def test_aggregate_shared_by_counts_joined_with_and() -> None:
+    from crisisledger.extractors.figure_deaths import is_aggregate
+
+    s = "Three men were killed, including a cook, and nine others were hurt in shootings over the weekend."
+    assert is_aggregate(s, 0, 21)
+    s = "Three men were killed in a shooting at a diner, and nine were hurt in shootings across town."
+    assert not is_aggregate(s, 0, 21)
+    s = "Three men were killed, and the police said a suspect fled in shootings gear."
+    assert not is_aggregate(s, 0, 21)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -208,4 +208,21 @@ def is_aggregate(sentence: str, start: int, end: int) -> bool:
     cuts = [m.start() for m in _CLAUSE_CUT.finditer(sentence)]
     lo = max((c for c in cuts if c < start), default=0)
     hi = min((c for c in cuts if c >= end), default=len(sentence))
-    return _AGGREGATE.search(sentence, lo, hi) is not None
+    if _AGGREGATE.search(sentence, lo, hi):
+        return True
+    # "Four people were killed, and eight were wounded in shootings from Friday to Sunday": a count
+    # joined to the next by ", and" shares its closing phrase, unless its own clause tells its event.
+    if _NEXT_COUNT.match(sentence, hi) and not _OWN_EVENT.search(sentence, lo, hi):
+        nxt = min((c for c in cuts if c > hi), default=len(sentence))
+        return _AGGREGATE.search(sentence, hi, nxt) is not None
+    return False
+
+
+_NEXT_COUNT = re.compile(
+    rf",\s+and\s+(?:(?:at\s+least|more\s+than|another)\s+)?(?:{_N}|eleven|twelve|\d+|dozens)\b", re.I
+)
+_OWN_EVENT = re.compile(
+    r"\b(?:in|at|during|after)\s+(?:an?|the|one|a\s+single)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:shooting|attack|incident|stabbing|crash|fire|explosion|blast|shootout)\b",
+    re.I,
+)
