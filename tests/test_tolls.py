@@ -181,3 +181,12 @@ def test_a_county_before_a_person_noun_is_no_name() -> None:
     boy = Figure(kind="killed", value=1, text="A 4-year-old Monroe County boy died", start=0, end=34)
     named = Figure(kind="killed", value=1, text="Jim Roe, 4, was pronounced dead", start=40, end=71)
     assert same_person_possible(boy, named)
+
+
+def test_wound_of_the_dead_victim_is_not_injured() -> None:
+    text = (
+        "A 10-year-old was shot to death in Akron on Friday. The child received a gunshot wound to the head."
+    )
+    assert totals(text) == (1, 0)
+    text = "A man was shot and killed in Akron on Friday. A teen suffered a minor gunshot wound to the leg."
+    assert totals(text) == (1, 1)
