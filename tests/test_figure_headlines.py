@@ -16,6 +16,20 @@ def _told(title: str, taken: list[Figure] | None = None) -> list[tuple[str, int,
     ("title", "expected"),
     [
         ("Man, 34, killed in crash of stolen car", [("killed", 1, "Man, 34, killed")]),
+        (
+            "Arrest made in accidental shooting of Elm Street boy",
+            [("injured", 1, "shooting of Elm Street boy")],
+        ),
+        ("Police probe shooting of mother, son at motel", [("injured", 2, "shooting of mother, son")]),
+        ("Suspect held in fatal shooting of a clerk", [("killed", 1, "shooting of a clerk")]),
+        (
+            "Akron Man Suffers Gunshot Wound While Hunting",
+            [("injured", 1, "Akron Man Suffers Gunshot Wound")],
+        ),
+        (
+            "Five year old accidentally shoots 8 year old",
+            [("injured", 1, "Five year old accidentally shoots")],
+        ),
         ("Teen shot, killed outside corner store", [("killed", 1, "Teen shot, killed")]),
         ("Riverside County woman dies after shooting", [("killed", 1, "Riverside County woman dies")]),
         ("Student injured in campus shooting", [("injured", 1, "Student injured")]),

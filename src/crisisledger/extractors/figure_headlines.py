@@ -17,7 +17,7 @@ _PERSON = (
     r"(?:man|woman|boy|girl|child|teen|teenager|toddler|infant|baby|student|officer|deputy|trooper|"
     r"father|mother|dad|mom|son|daughter|brother|sister|husband|wife|girlfriend|boyfriend|grandmother|"
     r"grandfather|suspect|victim|person|hunter|driver|resident|bystander|clerk|cashier|homeowner|"
-    r"motorist|pedestrian|worker|employee|friend|neighbou?r|(?:\d{1,3}|[a-z]+)-(?:year|month|week)-old)"
+    r"motorist|pedestrian|worker|employee|friend|neighbou?r|(?:\d{1,3}|[a-z]+)[-\s](?:year|month|week)[-\s]old)"
 )
 # The subject: up to three words before the person noun ("Boyle County man", "Year-old boy"), an
 # age after it ("Man, 21,", "Boy, 8,"), at the headline's start or after a colon, dash or "and".
@@ -29,7 +29,10 @@ _DEATH = (
     r"shot\s*(?:,|and)\s*killed|shot\s+dead|shot\s+to\s+death|killed|dies|died|dead|slain|murdered|"
     r"fatally\s+shot"
 )
-_HARM = r"shot|wounded|injured|hurt|hospitali[sz]ed|in\s+critical\s+condition|critical"
+_HARM = (
+    r"shot|wounded|injured|hurt|hospitali[sz]ed|in\s+critical\s+condition|critical|"
+    r"suffers\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:gunshot|bullet|stab)\s+wounds?"
+)
 # "Victim of Friday night shooting died", "Man in Elm Street shooting dies": the event between.
 _OF_EVENT = r"(?:(?:of|in)\s+(?:[\w'’.-]+\s+){0,4}?(?:shooting|stabbing|attack|gunfire)\s+)?"
 _PASSIVE = re.compile(
@@ -57,6 +60,15 @@ _TOLD_DEATH = re.compile(
     r"|\b(?P<cue3>killed|kills)\s+(?P<who3>(?:an?\s+|his\s+|her\s+|their\s+)?(?:[\w'’.-]+\s+){0,3}?"
     + _PERSON
     + r")\b",
+    re.I,
+)
+# "Arrest in accidental shooting of Elm Street boy", "shooting of child, father": one wounded each.
+_SHOT_VICTIM = re.compile(
+    r"\bshooting\s+of\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?P<who>(?:[\w'’.-]+\s+){0,3}?"
+    + _PERSON
+    + r")\b(?:(?:\s*,\s*|\s+and\s+)(?:an?\s+|the\s+|his\s+|her\s+)?(?P<who2>"
+    + _PERSON
+    + r")\b)?",
     re.I,
 )
 _FATAL_EVENT = re.compile(
@@ -89,6 +101,11 @@ def headline_figures(title: str, taken: list[Figure]) -> list[Figure]:
             found.append((m.start("who"), m.end("cue"), "killed" if dead else "injured", 1))
     for m in _TOLD_DEATH.finditer(title):
         found.append((m.start(), m.end(), "killed", 1))
+    for m in _SHOT_VICTIM.finditer(title):
+        fatal = re.search(
+            r"\b(?:fatal|deadly)\s+(?:\w+\s+)?$", title[max(0, m.start() - 25) : m.start()], re.I
+        )
+        found.append((m.start(), m.end(), "killed" if fatal else "injured", 2 if m.group("who2") else 1))
     out: list[Figure] = []
     for start, end, kind, value in sorted(found):
         if any(f.start < end and start < f.end and not _replaced(f, kind) for f in [*taken, *out]):
