@@ -198,6 +198,7 @@ def test_mt_of_which_in_former_capital_across_sentences() -> None:
         ),
         ("He was jailed for 4 years over the five-day siege that killed on March 3.", []),
         ("A man was shot dead in the 1400 block of Elm Street near 220 Oak Avenue.", [("killed", 1)]),
+        ("On 11800 Elmwood, one man has been killed and police are searching.", [("killed", 1)]),
         ("Call 555-867-5309 with information about the killing.", []),
         (
             "A .40 caliber pistol killed him; 15 rounds were fired and 9 mm casings found.",

@@ -347,6 +347,8 @@ _NON_FIGURE_BEFORE = re.compile(
     r"\d\s*/|\bNews|\bturn(?:s|ed|ing)?|\b(?:younger|older)\s+than)"
     r"\s*$"
 )
+_PLACE_BEFORE = re.compile(r"\b(?:on|at|near|to|from)\s+$", re.I)
+_STREET_NAME_AFTER = re.compile(r"^\s+(?:[NSEW]\.?\s+)?[A-Z][a-z]")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$")
 _AGE_AFTER_NAME_BEFORE = re.compile(
     r"(?:\b[A-Z][A-Za-z.'’]+|\b(?:man|woman|boy|girl|son|daughter|victim|suspect|teen|teenager|mother|father|"
@@ -411,6 +413,14 @@ def is_non_figure(sentence: str, start: int, end: int, value: int, word: bool) -
     ):
         return True
     text = sentence[start:end]
+    if (
+        not word
+        and value >= 100
+        and _PLACE_BEFORE.search(before)
+        and _STREET_NAME_AFTER.match(after)
+        and not people_noun_after(after)
+    ):
+        return True  # a house number: "on 11800 Elm", "at 2400 N. Oak"
     if re.search(r"\w['’]s\s+$", before) and not people_noun_after(after):
         return True  # "my dad's 40", "the station's 6"
     if text == "911" and not people_noun_after(after):
