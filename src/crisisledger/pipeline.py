@@ -63,7 +63,8 @@ def extract_batch(articles: list[Article]) -> list[Record]:
 
     A page whose text reports no event, or no dead or wounded, but which has a title (a sign-in wall
     or a paywall under "Two dead, three wounded in Elm Park shooting") gets the event or the figures
-    its title reports, marked `in_title` (their offsets are into the title; see `with_title_event`)."""
+    its title reports, marked `in_title` (their offsets are into the title; see `with_title_event`);
+    one whose text counts wounded but no dead gets the dead its title tells (`with_title_dead`)."""
     from crisisledger.extractors.record import (
         build_record,
         build_title_record,
