@@ -118,3 +118,20 @@ def test_title_wounded_keep_the_text_wounded() -> None:
     record = extract(text, published="2023-06-04", title="Man killed, woman hurt in Tulsa shooting")
     main = record.main_event
     assert main is not None and (main.fatalities, main.injured) == (1, 1)
+
+
+def test_title_wounded_complete_a_text_counting_only_dead() -> None:
+    text = "One man was killed in a shooting in Tulsa on Saturday night, police said."
+    record = extract(text, published="2023-06-04", title="One dead, three wounded in Tulsa shooting")
+    main = record.main_event
+    assert main is not None and (main.fatalities, main.injured) == (1, 3)
+    assert [(f.kind, f.value) for f in record.figures if f.in_title] == [("injured", 3)]
+
+
+def test_title_shot_victim_is_not_wounded_beside_the_dead() -> None:
+    text = "One man was killed in a shooting in Tulsa on Saturday night, police said."
+    record = extract(text, published="2023-06-04", title="Man killed after being shot in Tulsa")
+    main = record.main_event
+    assert main is not None and (main.fatalities, main.injured) == (1, None)
+    record = extract(text, published="2023-06-04", title="Two dead, three wounded in Tulsa shooting")
+    assert record.main_event is not None and not record.main_event.injured

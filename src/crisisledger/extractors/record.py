@@ -7,6 +7,7 @@ from crisisledger.extractors.claims import extract_claims
 from crisisledger.extractors.events import LocateFn, build_events
 from crisisledger.extractors.figure_headlines import with_headline_figures
 from crisisledger.extractors.figures import extract_figures
+from crisisledger.extractors.tolls import is_shot_only
 from crisisledger.geo.resolve import event_location
 from crisisledger.model import Record
 from crisisledger.nlp.pipeline import ArticleDoc
@@ -61,17 +62,45 @@ def tells_no_dead(record: Record) -> bool:
     return main is not None and not main.fatalities and bool(main.injured)
 
 
+def tells_no_wounded(record: Record) -> bool:
+    """Whether the record's main event counts dead but no wounded: then the title is read for the
+    wounded (`with_title_wounded`)."""
+    main = record.main_event
+    return main is not None and bool(main.fatalities) and not main.injured
+
+
+def with_title_wounded(record: Record, title: Record) -> Record:
+    """`record` (its main event counts dead, no wounded) with the wounded its title tells of the
+    same event: the title counts as many dead, and says its wounded were hurt, not only shot (a
+    headline's "shot" may be the dead victim: "Girl killed after being shot")."""
+    main, own = title.main_event, record.main_event
+    if main is None or own is None or not main.injured or main.fatalities != own.fatalities:
+        return record
+    hurt = [i for i in main.figures if title.figures[i].kind == "injured"]
+    if not hurt or all(is_shot_only(title.figures[i]) for i in hurt):
+        return record
+    shift = len(record.figures)
+    figures = record.figures + [title.figures[i].model_copy(update={"in_title": True}) for i in hurt]
+    kept = own.model_copy(
+        update={"injured": main.injured, "figures": sorted([*own.figures, *range(shift, shift + len(hurt))])}
+    )
+    events = [kept if e == own else e for e in record.events]
+    return record.model_copy(update={"main_event": kept, "events": events, "figures": figures})
+
+
 def needs_title(record: Record) -> bool:
     """Whether the article's title is read for the casualties its text does not tell (see
     `with_title`)."""
-    return tells_no_casualties(record) or tells_no_dead(record)
+    return tells_no_casualties(record) or tells_no_dead(record) or tells_no_wounded(record)
 
 
 def with_title(record: Record, title: Record) -> Record:
     """`record` completed from its article's title (`record` `needs_title`): the title's event when
-    the text tells no casualties, else the title's dead."""
+    the text tells no casualties, else the title's wounded or dead, whichever the text lacks."""
     if tells_no_casualties(record):
         return with_title_event(record, title)
+    if tells_no_wounded(record):
+        return with_title_wounded(record, title)
     return with_title_dead(record, title)
 
 
