@@ -9,7 +9,7 @@ from crisisledger.extractors.figure_headlines import with_headline_figures
 from crisisledger.extractors.figures import extract_figures
 from crisisledger.extractors.tolls import is_shot_only
 from crisisledger.geo.resolve import event_location
-from crisisledger.model import Record
+from crisisledger.model import Event, Record
 from crisisledger.nlp.pipeline import ArticleDoc
 
 
@@ -79,10 +79,17 @@ def with_title_wounded(record: Record, title: Record) -> Record:
     hurt = [i for i in main.figures if title.figures[i].kind == "injured"]
     if not hurt or all(is_shot_only(title.figures[i]) for i in hurt):
         return record
+    return _with_title_figures(record, own, title, hurt, injured=main.injured)
+
+
+def _with_title_figures(
+    record: Record, own: Event, title: Record, picked: list[int], **counts: int | None
+) -> Record:
+    """`record` whose main event `own` takes the title's figures `picked` (marked `in_title`) and `counts`."""
     shift = len(record.figures)
-    figures = record.figures + [title.figures[i].model_copy(update={"in_title": True}) for i in hurt]
+    figures = record.figures + [title.figures[i].model_copy(update={"in_title": True}) for i in picked]
     kept = own.model_copy(
-        update={"injured": main.injured, "figures": sorted([*own.figures, *range(shift, shift + len(hurt))])}
+        update={**counts, "figures": sorted([*own.figures, *range(shift, shift + len(picked))])}
     )
     events = [kept if e == own else e for e in record.events]
     return record.model_copy(update={"main_event": kept, "events": events, "figures": figures})
@@ -115,20 +122,8 @@ def with_title_dead(record: Record, title: Record) -> Record:
     dead = [i for i in main.figures if title.figures[i].kind == "killed"]
     if not dead:
         return record
-    shift = len(record.figures)
-    figures = record.figures + [title.figures[i].model_copy(update={"in_title": True}) for i in dead]
-    injured = own.injured
-    if not main.injured and injured == main.fatalities:
-        injured = 0
-    kept = own.model_copy(
-        update={
-            "fatalities": main.fatalities,
-            "injured": injured,
-            "figures": sorted([*own.figures, *range(shift, shift + len(dead))]),
-        }
-    )
-    events = [kept if e == own else e for e in record.events]
-    return record.model_copy(update={"main_event": kept, "events": events, "figures": figures})
+    injured = 0 if not main.injured and own.injured == main.fatalities else own.injured
+    return _with_title_figures(record, own, title, dead, fatalities=main.fatalities, injured=injured)
 
 
 def with_title_event(record: Record, title: Record) -> Record:
