@@ -335,9 +335,9 @@ def _fatalities(doc: ArticleDoc, own: list[Figure], sub: str, note: bool) -> int
     if note:
         claimed = party_claims(doc.text, own)
         own = [f for f in own if f not in claimed]
-        split = day_split(doc.text, doc.article.published, own)
-        if split:
-            return split[0].value
+        share = day_split(doc.text, doc.article.published, own)
+        if share:
+            return share
     return stated_total(own, "killed") or 0
 
 

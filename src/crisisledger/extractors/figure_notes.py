@@ -227,24 +227,22 @@ def _days(m: re.Match[str]) -> int:
     return _parts(m.group("w") or m.group("w2"))
 
 
-def day_split(text: str, published: dt.date | None, figures: list[Figure]) -> list[Figure]:
-    """An old note's toll over a span of days, divided over the days (rounding half up), as a figure
-    over the span's phrase that replaces the toll; none when the note states its own coding or the
-    toll is smaller than the number of days."""
+def day_split(text: str, published: dt.date | None, figures: list[Figure]) -> int | None:
+    """An old note's toll over a span of days, divided over the days (rounding half up): the day's
+    share that replaces the toll; None when the note states its own coding or the toll is smaller
+    than the number of days."""
     from crisisledger.extractors.tolls import conservative_total
 
     if published is None or published >= DAY_SPLIT_UNTIL or any(CODED_MARK.match(f.text) for f in figures):
-        return []
+        return None
     spans = list(_DAY_RANGE.finditer(text))
     if len(spans) != 1:
-        return []
-    m = spans[0]
-    days = _days(m)
+        return None
+    days = _days(spans[0])
     total = conservative_total([f for f in figures if f.kind == "killed" and f.value > 0])
     if not 2 <= days <= MAX_SPLIT_DAYS or not total or total < days:
-        return []
-    start = m.start("w") if m.group("w") else m.start()
-    return [_figure(text, start, m.end(), (2 * total + days) // (2 * days))]
+        return None
+    return (2 * total + days) // (2 * days)
 
 
 def vague_figures(text: str, published: dt.date | None, taken: list[Figure]) -> list[Figure]:
