@@ -97,10 +97,11 @@ def analyse_places(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None, Ext
             unknown.append(sp)
     priors, border, spread = country_hints(text)
     priors += org_areas(doc, gaz)
-    for code, n in priors.items():  # armed groups, forces, US newsroom furniture
-        ctx.vote("", code, 3 * min(n, 3), named=False)
-    for code in border:  # cross-border groups' home ("JNIM and ISGS": Mali) counts once, as one local cue
-        ctx.vote("", code, 3, named=False)
+    # Armed groups, forces, US newsroom furniture, each country's up to three times; a cross-border
+    # group's home ("JNIM and ISGS": Mali) counts once, as one local cue.
+    cues = [(code, min(n, 3)) for code, n in priors.items()] + [(code, 1) for code in border]
+    for code, weight in cues:
+        ctx.vote("", code, 3 * weight, named=False)
     for code in spread:  # where cross-border groups also act: support, not a lead
         ctx.vote("", code, 1, named=False)
     ctx.states = state_votes(text, doc.article.title)
@@ -133,11 +134,9 @@ def analyse_places(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None, Ext
             ctx.vote(sp.key, areas.pop(), 4)  # "(Markoye, Oudalan)": an admin area of one country
     ctx.settle_coherence()
     if ctx.named:  # named places and admin areas outweigh who acted: priors only break ties
-        for code, n in priors.items():
+        for code, weight in cues:
             if code != "US":
-                ctx.countries[code] -= 2 * min(n, 3)
-        for code in border:
-            ctx.countries[code] -= 2
+                ctx.countries[code] -= 2 * weight
         ctx.countries += Counter()  # drop non-positive counts
     if unknown and "US" not in ctx.countries:  # "Saraqeb" for "Saraqib", in the text's country
         for sp in unknown:
