@@ -9,7 +9,14 @@ import pytest
 
 from crisisledger.model import Location
 from crisisledger.resolve.incidents import EventNode, Settings, cluster
-from crisisledger.resolve.stories import StoryFacts, StorySettings, merge_variants, person_names, story_links
+from crisisledger.resolve.stories import (
+    Evidence,
+    StoryFacts,
+    StorySettings,
+    merge_variants,
+    person_names,
+    story_links,
+)
 from crisisledger.resolve.storyfacts import ages, street_addresses
 from crisisledger.store import Ledger
 from crisisledger.store.testing import event, item, server_available
@@ -350,3 +357,41 @@ def test_names_of_no_person_link_weeks_later_only_within_ten_days() -> None:
     meeting = "At a meeting, Wendell Farraday and Odessa Brightwater asked for more patrols. " + FILLER
     assert [k.same_place for k in story_links([heard, _facts("b", "2016-03-12", meeting)])] == [True]
     assert story_links([heard, _facts("c", "2016-04-13", meeting)]) == []
+
+
+SHOT = "A 6-year-old boy was shot in the leg at a home on Tuesday; a 9-year-old was not hurt. " + FILLER
+ARREST = "Police have arrested a relative after a 6-year-old was shot while a 9-year-old looked on. " + FILLER
+
+
+def test_reports_giving_the_same_ages_only_link_weeks_later_in_one_town() -> None:
+    first = _facts("a", "2016-03-04", SHOT)
+    links = story_links([first, _facts("b", "2016-04-20", ARREST)])
+    assert [(k.names, k.same_place, k.same_town) for k in links] == [(("age 6", "age 9"), True, True)]
+    assert "give the same ages only: age 6, age 9" in links[0].reason
+    assert story_links([first, _facts("c", "2016-05-10", ARREST)]) == []  # over 60 days later
+    other = ARREST.replace("a 9-year-old", "a 12-year-old")
+    assert story_links([first, _facts("d", "2016-04-20", other)]) == []  # not every age is the same
+    crowd = [first, _facts("e", "2016-03-10", ARREST), _facts("f", "2016-03-20", ARREST)]
+    assert [(k.a, k.b) for k in story_links(crowd, StorySettings(max_articles=1))] == [("e", "f")]
+
+
+def test_a_same_ages_link_needs_one_town_one_toll_and_no_different_people() -> None:
+    later = dt.date(2016, 4, 20)
+    arrest = replace(_node(2, "b", DAYTON, "Strategic developments"), date=later, published=later)
+    nodes = [_node(1, "a", DAYTON), arrest]
+    first = _facts("a", "2016-03-04", SHOT)
+    stories = story_links([first, _facts("b", "2016-04-20", ARREST)])
+    assert [c.members for c in cluster(nodes, stories=stories)] == [[1, 2]]
+    assert [c.members for c in cluster([nodes[0], replace(arrest, location=DAYTON_TX)], stories=stories)] == [
+        [1],
+        [2],
+    ]  # another town
+    assert [c.members for c in cluster([nodes[0], replace(arrest, fatalities=1)], stories=stories)] == [
+        [1],
+        [2],
+    ]  # another toll
+    named = [_facts("a", "2016-03-04", "Jomo Hartigan was shot. " + SHOT),
+             _facts("b", "2016-04-20", "Ilse Vantongeren was arrested. " + ARREST)]  # fmt: skip
+    evidence = Evidence({f.article_id: f for f in named})
+    assert [c.members for c in cluster(nodes, stories=story_links(named))] == [[1, 2]]
+    assert [c.members for c in cluster(nodes, stories=story_links(named), evidence=evidence)] == [[1], [2]]

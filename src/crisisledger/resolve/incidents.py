@@ -19,7 +19,9 @@ article (or one distinct-event dataset) together or joins what the user split, o
 were published more than `story_region_days` apart and their main events are in different states
 or countries (a later story elsewhere that names them recalls the incident as context), unless both
 reports give at least `story_region_people` of the same people (victims and suspects named with an
-age or as what happened to them: a recall names one, a misplaced report of the story several). An article
+age or as what happened to them: a recall names one, a misplaced report of the story several). A link
+by the same ages only (`StoryLink.same_town`) holds when the two main events are at one GeoNames town
+or county with the same death toll and the reports do not name different people. An article
 without events that tells the story of an article in an incident is attached to that incident.
 
 With the articles' story facts (`stories.Evidence`), an event link (and any join that would put
@@ -399,6 +401,8 @@ def cluster(
         ma, mb = main.get(k.a), main.get(k.b)
         if k.same_place and (ma is None or mb is None or not _same_place(by_id[ma], by_id[mb], s)):
             continue
+        if k.same_town and not _one_victim_story(by_id[ma], by_id[mb], evidence):  # type: ignore[index]
+            continue
         if (
             ma is not None
             and mb is not None
@@ -511,6 +515,17 @@ def _same_place(a: EventNode, b: EventNode, s: Settings) -> bool:
     if la is None or lb is None or min(RANK[la.precision], RANK[lb.precision]) > RANK["admin2"]:
         return False
     return compare(la, lb, s.max_km).ok
+
+
+def _one_victim_story(a: EventNode, b: EventNode, evidence: Evidence | None) -> bool:
+    """True when two events may be one story told weeks apart by the same ages only: the same town or
+    county (one GeoNames place), the same death toll, and their reports do not name different people."""
+    la, lb = a.location, b.location
+    if la is None or lb is None or la.geonames_id is None or RANK[la.precision] > RANK["admin2"]:
+        return False
+    if la.geonames_id != lb.geonames_id or a.fatalities != b.fatalities:
+        return False
+    return evidence is None or not evidence.different_people(a.article_id, b.article_id)
 
 
 def _other_region_later(a: EventNode, b: EventNode, s: Settings) -> bool:

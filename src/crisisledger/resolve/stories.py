@@ -20,6 +20,10 @@ found in at most `max_articles` articles (a common name tells stories apart poor
   name) link weeks later no more than one such name does; or
 - they give the same street address ("the 1200 block of Elm Street") within `address_days`, and the
   ages both give (if any) are not all different; or
+- they give the very same ages (every age one gives, the other gives too) within `age_days`, and are
+  at the same place (`same_place`): a follow-up weeks later (an arrest, a charge) that names no one
+  still gives the victim's age (one age alone is common, but the same ages in one town within weeks
+  are one story), unless more than `max_articles` later articles give those ages within `age_days`; or
 - they share at least `min_terms` rare terms (words found in at most `term_articles` articles of the
   ledger: "laundromat", a street's or a business's name, a rare word of the story) within `term_days`.
   The ledger's own document frequency decides what is rare, so only a ledger of `term_ledger`
@@ -69,6 +73,7 @@ class StorySettings:
     min_terms: int = 3
     term_same_place: bool = False
     term_ledger: int = 200
+    age_days: int = 60
 
 
 @dataclass
@@ -114,6 +119,15 @@ class Evidence:
             return False
         same_age = ages and fa.ages & fb.ages
         return bool(self.rare(fa) & self.rare(fb) or fa.addresses & fb.addresses or same_age)
+
+    def different_people(self, a: str, b: str) -> bool:
+        """True when articles `a` and `b` both name rare people (given with an age or as what happened to
+        them) and share no rare name."""
+        fa, fb = self.facts.get(a), self.facts.get(b)
+        if fa is None or fb is None:
+            return False
+        na, nb = self.rare(fa), self.rare(fb)
+        return bool(na & fa.persons and nb & fb.persons and not na & nb)
 
     def contradiction(self, a: str, b: str, people: bool = True) -> str | None:
         """Why articles `a` and `b` seem to tell different stories, or None.
@@ -169,6 +183,7 @@ class StoryLink:
     same_place: bool = False
     by_terms: bool = False
     people: int = 0
+    same_town: bool = False
 
 
 def _shared(usable: list[StoryFacts], keys: Iterable[tuple[int, frozenset[str]]],
@@ -289,6 +304,28 @@ def merge_variants(facts: list[StoryFacts], min_len: int = VARIANT_MIN) -> list[
     return out
 
 
+def _same_ages(usable: list[StoryFacts], s: StorySettings) -> dict[tuple[int, int], int]:
+    """Pairs of articles (indexes into `usable`, of `evidence_words` or more) giving the same set of
+    ages, published within `age_days`, with the days between them. An article followed within
+    `age_days` by more than `max_articles` others giving its ages links to none of them (ages that
+    common tell stories apart poorly), so the cost grows with the articles, not their square."""
+    by_ages: dict[frozenset[int], list[int]] = defaultdict(list)
+    for i, f in enumerate(usable):
+        if f.ages and f.words >= s.evidence_words:
+            by_ages[f.ages].append(i)
+    out: dict[tuple[int, int], int] = {}
+    for idx in by_ages.values():
+        idx.sort(key=lambda i: (usable[i].published, i))
+        for x, i in enumerate(idx):
+            later = idx[x + 1 : x + 2 + s.max_articles]
+            days = [(usable[j].published - usable[i].published).days for j in later]  # type: ignore[operator]
+            if len(later) > s.max_articles and days[-1] <= s.age_days:
+                continue  # ages this common within the window tell stories apart poorly
+            near = [(j, d) for j, d in zip(later, days, strict=True) if d <= s.age_days]
+            out.update({(min(i, j), max(i, j)): d for j, d in near})
+    return out
+
+
 def story_links(facts: list[StoryFacts], settings: StorySettings | None = None) -> list[StoryLink]:
     """Pairs of articles that tell one story, strongest (most shared names) first."""
     s = settings or StorySettings()
@@ -306,6 +343,12 @@ def story_links(facts: list[StoryFacts], settings: StorySettings | None = None) 
         if (i, j) in links or gap > s.address_days or (fa.ages and fb.ages and not fa.ages & fb.ages):
             continue
         links[(i, j)] = _link(fa, fb, places, "give the address", gap)
+    for (i, j), gap in _same_ages(usable, s).items():
+        if (i, j) not in links:
+            fa, fb = usable[i], usable[j]
+            ages = {f"age {a}" for a in fa.ages}
+            found = _link(fa, fb, ages, "give the same ages only:", gap, same_place=True)
+            links[(i, j)] = replace(found, same_town=True)
     by_terms = enumerate(f.terms for f in usable) if len(usable) >= s.term_ledger else iter(())
     for (i, j), terms in _shared(usable, by_terms, s.term_articles).items():
         fa, fb = usable[i], usable[j]
