@@ -212,3 +212,26 @@ def test_two_reports_days_apart_need_a_shared_fact() -> None:
         assert [c.members for c in cluster(nodes, evidence=ev)] == ([[1], [2]] if apart else [[1, 2]])
     named = [_node(1, "a", TOLEDO), _node(2, "b", TOLEDO, DAY + dt.timedelta(days=3))]
     assert [c.members for c in cluster(named, evidence=ev)] == [[1, 2]]  # both name the victim
+
+
+def _main(i: int, article: str, day: dt.date, killed: int = 1, loc: Location = TOLEDO) -> EventNode:
+    return EventNode(i, article, 0, "Violence against civilians", "Attack", day, published=day, location=loc,
+                     fatalities=killed, is_main=True)  # fmt: skip
+
+
+def test_the_only_incidents_of_a_town_within_two_weeks_join_when_their_victims_agree() -> None:
+    later = DAY + dt.timedelta(days=9)
+    shot = "Odell Brannigan was shot dead near the river on Friday night, the police said. " + PAD
+    charged = "A neighbour was charged on Sunday in the shooting death of a man by the river. " + PAD
+    wounded = "Marta Quillfeather was wounded in a drive-by shooting, the police said. " + PAD
+    facts = [_facts("a", shot), _facts("b", charged, later), _facts("c", wounded, DAY + dt.timedelta(days=2))]
+    ev = Evidence({f.article_id: f for f in facts})
+    pair = [_main(1, "a", DAY), _main(2, "b", later)]
+    (only,) = cluster(pair, evidence=ev)
+    assert "the only incidents at Toledo within 14 days, with the same victims" in only.reasons[-1]
+    assert len(cluster([pair[0], replace(pair[1], fatalities=2)], evidence=ev)) == 2  # other victims
+    far = replace(pair[1], date=DAY + dt.timedelta(days=15), published=DAY + dt.timedelta(days=15))
+    assert len(cluster([pair[0], far], evidence=ev)) == 2  # over two weeks apart
+    third = _main(3, "c", DAY + dt.timedelta(days=2), killed=0)  # another shooting in town that week
+    assert [c.members for c in cluster([*pair, replace(third, injured=1)], evidence=ev)] == [[1], [2], [3]]
+    assert len(cluster(pair)) == 2  # without story facts (short pages), nothing is joined this way

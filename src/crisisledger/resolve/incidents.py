@@ -35,10 +35,17 @@ shootings apart); a link from a month's round-up, between two reports dated more
 or country, dated by its report: the extractor's fallbacks) needs a shared name, address or age;
 and a link to a short page (no facts: boilerplate or a headline) must rest on the same day, or the
 same place (not a containing one) a day apart, and never on such a vague event.
+
+Last, two longer reports (both with story facts, not contradicting each other) whose main events are
+at one town or county, at most `lone_days` apart, with the same victims and related types, are joined
+when each is the only other incident the ledger holds there within `lone_days` of the other
+(`_lone_matches`): in a small town a report a week later is the same story even when it shares no
+name; in a big city there are other shootings, and nothing is joined this way.
 """
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import math
@@ -122,6 +129,7 @@ class Settings:
     story_region_days: int = 3
     story_region_people: int = 2
     near_town_km: float = 15.0
+    lone_days: int = 14
 
 
 @dataclass
@@ -419,6 +427,10 @@ def cluster(
             continue
         if group[x] != group[y] and allowed(x, y):
             join(x, y, why)
+    for x, y, why in _lone_matches(nodes, group, s):
+        told = evidence is not None and {by_id[x].article_id, by_id[y].article_id} <= evidence.facts.keys()
+        if told and group[x] != group[y] and not contradicts(by_id[x], by_id[y]) and allowed(x, y):
+            join(x, y, why)
     attached: dict[int, list[tuple[str, str]]] = defaultdict(list)
     placed: set[str] = set()
     for k, ma, mb in lone_links:
@@ -433,6 +445,58 @@ def cluster(
         Cluster(sorted(m), reasons[g] + [r for _, r in extra[g]], sorted(a for a, _ in extra[g]))
         for g, m in sorted(members.items())
     ]
+
+
+def _lone_matches(nodes: list[EventNode], group: dict[int, int], s: Settings) -> list[tuple[int, int, str]]:
+    """Pairs of main events at one town or county (one GeoNames place), dated at most `lone_days`
+    apart, with the same victims (killed, and injured when both count them) and related types, when
+    each is the only other incident the ledger holds at that place within `lone_days` of the other: a
+    report a week later that shares nothing with the first is its story when the town had no other
+    shooting then (a big city has, and nothing is linked there)."""
+    out = []
+    for events in _town_events(nodes).values():
+        near = {n.id: _near(events, n, s) for _, n in events}
+        others = {i: {group[m.id] for m in ms} - {group[i]} for i, ms in near.items()}
+        for _, n in events:
+            if len(others[n.id]) != 1:
+                continue
+            for m in near[n.id]:
+                if m.id < n.id and others[m.id] == {group[n.id]} and _same_victims(m, n) and related(m, n):
+                    where = n.location.name if n.location else "one place"
+                    out.append((m.id, n.id, f"event {m.id} (article {m.article_id}) + event {n.id} (article "
+                                f"{n.article_id}): the only incidents at {where} within {s.lone_days} days, "
+                                "with the same victims"))  # fmt: skip
+    return out
+
+
+def _town_events(nodes: list[EventNode]) -> dict[int, list[tuple[dt.date, EventNode]]]:
+    """Main events at a town or county, per GeoNames place, sorted by the first day they may be on."""
+    out: dict[int, list[tuple[dt.date, EventNode]]] = defaultdict(list)
+    for n in nodes:
+        loc, span = n.location, interval(n)
+        if not n.is_main or span is None or loc is None or loc.geonames_id is None:
+            continue
+        if RANK[loc.precision] <= RANK["admin2"]:
+            out[loc.geonames_id].append((span[0], n))
+    for events in out.values():
+        events.sort(key=lambda e: (e[0], e[1].id))
+    return out
+
+
+def _near(events: list[tuple[dt.date, EventNode]], n: EventNode, s: Settings) -> list[EventNode]:
+    """The events of other sources at most `lone_days` from `n` (an interval spans a month at most)."""
+    span = interval(n)
+    assert span is not None
+    lo = bisect.bisect_left(events, span[0] - dt.timedelta(days=s.lone_days + 31), key=lambda e: e[0])
+    hi = bisect.bisect_right(events, span[1] + dt.timedelta(days=s.lone_days), key=lambda e: e[0])
+    return [m for _, m in events[lo:hi] if m.source != n.source and _gap(m, n) <= s.lone_days]
+
+
+def _same_victims(a: EventNode, b: EventNode) -> bool:
+    """True when two events count victims and the same killed (and injured, when both count them)."""
+    if a.fatalities != b.fatalities or (victims(a) == 0 and victims(b) == 0):
+        return False
+    return a.injured is None or b.injured is None or a.injured == b.injured
 
 
 def _supported(a: EventNode, b: EventNode, evidence: Evidence, s: Settings) -> bool:
