@@ -185,26 +185,29 @@ def _location(members: list[dict[str, Any]]) -> dict[str, Any] | None:
 
 
 def consensus(members: list[dict[str, Any]], column: str) -> int | None:
-    """The count of `column` ("fatalities", "injured") that more of the incident's reports give than any
-    other (each article's main event is one report; a count not reported is no vote), or None when no
-    count leads (no report, a tie, or a higher count published after every report of the leading one: a
-    toll that rose). Reports of one incident that agree outweigh a lone lower figure: the extractor
-    already reads each report's own toll conservatively."""
+    """The middle count of `column` ("fatalities", "injured") among the incident's reports (each article's
+    main event is one report; a count not reported is no vote; of an even number of reports, the lower
+    middle count: the conservative one), or None when no report counts it, or when a higher death toll was
+    published after every report of that count (a toll that rose: the summary's latest figure stands; a
+    later, higher count of the injured is no rise, see `figures.REVISED_DOWN`). A lone report far above or
+    below the others moves the middle count no more than one that agrees: the extractor already reads
+    each report's own toll conservatively."""
     main = [m for m in members if m["is_main"] and m[column] is not None]
-    ranked = Counter(m[column] for m in main).most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+    if not main:
         return None
-    value = ranked[0][0]
-    dates = [m["published"] for m in main if m[column] == value and m.get("published")]
-    if dates and any(m[column] > value and (m.get("published") or dates[0]) > max(dates) for m in main):
-        return None  # the toll rose in later reports: the summary's latest figure stands
+    counts = sorted(m[column] for m in main)
+    value = counts[(len(counts) - 1) // 2]
+    if column == "fatalities":
+        dates = [m["published"] for m in main if m[column] == value and m.get("published")]
+        if dates and any(m[column] > value and (m.get("published") or dates[0]) > max(dates) for m in main):
+            return None
     return int(value)
 
 
 def incident_row(c: Cluster, rows: dict[int, dict[str, Any]], reports: dict[int, list[Report]],
                  aliases: dict[str, list[str]]) -> dict[str, Any]:  # fmt: skip
-    """The incidents-table row for one cluster: its `fatalities` and `injured` are the counts most of its
-    reports give (`consensus`), else the conservative figures of its summary."""
+    """The incidents-table row for one cluster: its `fatalities` and `injured` are the middle counts of its
+    reports (`consensus`), else the conservative figures of its summary."""
     members = [rows[i] for i in c.members]
     weights = Counter(
         (m["event_type"], m["sub_event_type"]) for m in members for _ in range(1 + m["is_main"])
