@@ -395,3 +395,17 @@ def test_a_same_ages_link_needs_one_town_one_toll_and_no_different_people() -> N
     evidence = Evidence({f.article_id: f for f in named})
     assert [c.members for c in cluster(nodes, stories=story_links(named))] == [[1, 2]]
     assert [c.members for c in cluster(nodes, stories=story_links(named), evidence=evidence)] == [[1], [2]]
+
+
+def test_a_link_resting_only_on_the_name_of_the_events_place_joins_nothing() -> None:
+    # A town whose name reads like a person's: "Brandel Ostrow police said".
+    first = _facts("a", "2016-03-04", "A man was hurt on Friday, Brandel Ostrow police said. " + FILLER)
+    second = _facts("b", "2016-03-06", "After a shooting, Brandel Ostrow police asked for help. " + FILLER)
+    stories = story_links([first, second])
+    assert [k.names for k in stories] == [("brandel ostrow",)]
+    nodes = [_node(1, "a", DAYTON), _node(2, "b", DAYTON)]
+    nodes[1] = replace(nodes[1], date=dt.date(2016, 3, 9), published=dt.date(2016, 3, 9))  # no event link
+    assert [c.members for c in cluster(nodes, stories=stories)] == [[1, 2]]
+    town = DAYTON.model_copy(update={"name": "Brandel Ostrow"})
+    placed = [replace(n, location=town) for n in nodes]
+    assert [c.members for c in cluster(placed, stories=stories)] == [[1], [2]]

@@ -411,6 +411,8 @@ def cluster(
             continue
         if k.same_town and not _one_victim_story(by_id[ma], by_id[mb], evidence):  # type: ignore[index]
             continue
+        if ma is not None and mb is not None and _place_names_only(k, by_id[ma], by_id[mb]):
+            continue
         if (
             ma is not None
             and mb is not None
@@ -579,6 +581,13 @@ def _same_place(a: EventNode, b: EventNode, s: Settings) -> bool:
     if la is None or lb is None or min(RANK[la.precision], RANK[lb.precision]) > RANK["admin2"]:
         return False
     return compare(la, lb, s.max_km).ok
+
+
+def _place_names_only(k: StoryLink, a: EventNode, b: EventNode) -> bool:
+    """True when the names the link rests on are all the names of the two events' places or counties:
+    read as a person's name in a report ("Pembroke Pines police said"), they tell no story apart."""
+    places = {x.casefold() for n in (a, b) if n.location for x in (n.location.name, n.location.admin2) if x}
+    return bool(k.names) and set(k.names) <= places
 
 
 def _one_victim_story(a: EventNode, b: EventNode, evidence: Evidence | None) -> bool:
