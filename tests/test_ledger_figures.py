@@ -131,7 +131,8 @@ def test_consensus_counts_each_articles_main_event_once() -> None:
     rows = [row(True, 2, None), row(True, 2, 1), row(False, 5, 4), row(False, 5, 4), row(True, 1, None)]
     assert consensus(rows, "fatalities") == 2  # the secondary events cast no vote
     assert consensus(rows, "injured") == 1  # a count not reported is no vote
-    assert consensus(rows[:1] + rows[-1:], "fatalities") == 1  # two reports: the lower count
+    assert consensus(rows[:1] + rows[-1:], "fatalities") is None  # two reports disagree on the dead
+    assert consensus(rows[:2], "fatalities") == 2  # two that agree
     assert consensus([], "injured") is None
 
 
@@ -144,7 +145,7 @@ def test_consensus_is_the_middle_count_and_only_a_death_toll_rises() -> None:
     rows = [row(2, 1, 0), row(2, 1, 3), row(3, 2, 3), row(3, 1, 9)]
     assert consensus(rows, "fatalities") == 1  # 1, 1, 1, 2
     assert consensus(rows, "injured") == 3  # 0, 3, 3, 9: the lower middle count
-    assert consensus(rows[:2], "injured") == 0  # a tie: the lower count
+    assert consensus(rows[:2], "injured") == 0  # two reports: the lower count
     rose = [row(2, 1, 2), row(2, 1, 2), row(4, 3, 5)]
     assert consensus(rose, "fatalities") is None  # a higher toll after every report of the middle one
     assert consensus(rose, "injured") == 2  # a later, higher count of the wounded is no rise

@@ -187,14 +187,15 @@ def _location(members: list[dict[str, Any]]) -> dict[str, Any] | None:
 def consensus(members: list[dict[str, Any]], column: str) -> int | None:
     """The middle count of `column` ("fatalities", "injured") among the incident's reports (each article's
     main event is one report; a count not reported is no vote; of an even number of reports, the lower
-    middle count: the conservative one), or None when no report counts it, or when a higher death toll was
-    published after every report of that count (a toll that rose: the summary's latest figure stands; a
-    later, higher count of the injured is no rise, see `figures.REVISED_DOWN`). A lone report far above or
-    below the others moves the middle count no more than one that agrees: the extractor already reads
-    each report's own toll conservatively."""
+    middle count: the conservative one), or None when no report counts it, when just two reports give two
+    different death tolls (a toll of 0 is also a source that does not count the dead: a dataset row, a
+    brief), or when a higher death toll was published after every report of that count (a toll that rose).
+    On None the summary's figure stands. A later, higher count of the injured is no rise (see
+    `figures.REVISED_DOWN`). A lone report far above or below the others moves the middle count no more
+    than one that agrees: the extractor already reads each report's own toll conservatively."""
     main = [m for m in members if m["is_main"] and m[column] is not None]
-    if not main:
-        return None
+    if not main or (column == "fatalities" and len(main) == 2 and main[0][column] != main[1][column]):
+        return None  # two reports that disagree on the dead: one may not count them (0 is also "not told")
     counts = sorted(m[column] for m in main)
     value = counts[(len(counts) - 1) // 2]
     if column == "fatalities":
