@@ -256,3 +256,31 @@ def test_arab_town_found_without_its_article() -> None:
     hits = gaz.lookup("Qamishli")
     assert hits and hits[0].country_code == "SY" and fold(hits[0].name).startswith("al ")
     assert not [p for p in gaz.lookup("Paso") if p.country_code == "US"]  # "El Paso": not an Arab town
+
+
+def test_a_large_town_spelled_otherwise_beats_a_tiny_namesake_abroad() -> None:
+    loc = locate("Two civilians died when an airstrike hit Derna.")
+    assert loc is not None and loc.country_code == "LY" and loc.name == "Darnah"
+
+
+def test_another_name_of_a_city_still_yields_to_the_town_so_named() -> None:
+    loc = locate("Rebels burned houses near Kita, killing one farmer.", (("Kita", "GPE"),))
+    assert loc is not None and loc.country_code != "EC"  # not Quito, which "Kita" also names
+
+
+def test_what_an_attack_hit_is_a_place() -> None:
+    loc = locate("Soldiers repelled a Boko Haram attack on Gwoza at dawn, killing five fighters.")
+    assert loc is not None and loc.name == "Gwoza" and loc.precision == "city"
+
+
+def test_a_village_abroad_is_looked_up_next_door_when_only_who_acted_points_home() -> None:
+    text = "Turkish troops shelled the village of Tal Tamr, no casualties reported."
+    loc = locate(text, (("Turkish", "NORP"), ("Tal Tamr", "GPE")))
+    assert loc is not None and loc.country_code == "SY" and loc.precision == "city"
+
+
+def test_neighbours_of_a_country() -> None:
+    from crisisledger.geo.countries import neighbours
+
+    assert "SY" in neighbours("TR") and "IQ" in neighbours("TR")
+    assert neighbours("XX") == ()

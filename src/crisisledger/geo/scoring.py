@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 from crisisledger.geo.admin_hints import hint_matches, hint_state
 from crisisledger.geo.context import Context, admin1_key
 from crisisledger.geo.countries import fold
-from crisisledger.geo.gazetteer import Gazetteer, Place, admin_key, letters, same_admin
+from crisisledger.geo.gazetteer import Gazetteer, Place, admin_key, letters, same_admin, skeleton
 from crisisledger.geo.spans import ADMIN1_TYPES, AREAS, LOCATIVE, TYPE_PREC, Span, is_stop
 
 _IN_PAREN = re.compile(r"[A-Za-z]\s*\([^()]{0,45}$")  # "Town (District Admin1": inside a place's parentheses
@@ -20,8 +20,13 @@ _IN_PAREN = re.compile(r"[A-Za-z]\s*\([^()]{0,45}$")  # "Town (District Admin1":
 _CONTAINER = re.compile(r"\w[\w'’.-]*\s*(?:\(|,)\s*$")  # "Hombori (Douentza", "Watamu, Kilifi"
 
 
-# "warplanes struck Ariha", "shelling on Kafr Nobol": what a strike hit is a place.
-STRUCK = re.compile(r"\b(?:struck|targeted|hit|(?:air|drone)\s*strikes?\s+on|shelling\s+on)\s+$", re.I)
+# "warplanes struck Ariha", "shelling on Kafr Nobol", "an attack on Gwoza": what a strike or an attack
+# hit is a place.
+STRUCK = re.compile(
+    r"\b(?:struck|targeted|hit|attacked|ambushed|(?:air|drone)\s*strikes?\s+on|"
+    r"(?:shelling|attacks?|assaults?|raids?|offensive|ambush(?:es)?|incursions?)\s+(?:on|against|in)(?:\s+the)?)\s+$",
+    re.I,
+)
 
 
 # "Conway police said", "Gresham officers": a town named by its own force.
@@ -82,8 +87,17 @@ def alias_penalty(p: Place, sp: Span, cands: list[Place]) -> float:
         return 0.0
     if p.population >= 100000 and _transliteration(p.name, sp.text):
         return 0.0  # "Amara" for the city Al 'Amarah: its name in another spelling, not another name
-    exact = any(c.precision in ("city", "point") and fold(c.name) == sp.key for c in cands)
+    exact = [c.population for c in cands if c.precision in ("city", "point") and fold(c.name) == sp.key]
+    if exact and _respelled(p, sp.text, max(exact)):
+        return 0.0  # "Derna" for Darnah (100,000), not a village of that spelling abroad
     return 0.7 if exact else 0.0
+
+
+def _respelled(p: Place, written: str, namesake: int) -> bool:
+    """Whether a town is the written name in another spelling (same skeleton: "Derna" / "Darnah") and a
+    town of 20,000+ at least ten times as large as its namesake of that very spelling."""
+    skel = skeleton(written)
+    return len(skel) >= 3 and skeleton(p.name) == skel and p.population >= max(20000, 10 * namesake)
 
 
 def _state_bonus(state: str, states: Counter[str]) -> float:
