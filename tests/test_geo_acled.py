@@ -284,3 +284,14 @@ def test_neighbours_of_a_country() -> None:
 
     assert "SY" in neighbours("TR") and "IQ" in neighbours("TR")
     assert neighbours("XX") == ()
+
+
+def test_a_name_written_without_its_apostrophes_is_found() -> None:
+    hits = Gazetteer.default().lookup("Qalat Salih")
+    assert hits and hits[0].country_code == "IQ"
+
+
+def test_an_arabic_article_left_out_of_an_entity_joins_the_name() -> None:
+    text = "Gunmen attacked a checkpoint in As Samawah, killing two soldiers."
+    loc = locate(text, (("Samawah", "PERSON"),))
+    assert loc is not None and loc.country_code == "IQ" and loc.name == "As Samawah"

@@ -34,7 +34,7 @@ from typing import Any
 from crisisledger.geo.countries import _codes, fold, get_country
 from crisisledger.geo.subdivisions import join_subdivisions
 
-FORMAT_VERSION = 10
+FORMAT_VERSION = 11
 _ADMIN = ("admin1", "admin2")
 PRECISION_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
 
@@ -344,12 +344,15 @@ def _default() -> Gazetteer:
 
 
 def _keys(key: str) -> set[str]:
-    """Index keys of a folded name: also with hyphens as spaces ("haut-mbomou" → "haut mbomou") and,
-    for two or three words, written as one ("mirpur khas" → "mirpurkhas")."""
+    """Index keys of a folded name: also with hyphens as spaces ("haut-mbomou" → "haut mbomou"), without
+    apostrophes ("al 'amarah" → "al amarah") and, for two or three words, written as one ("mirpur khas"
+    → "mirpurkhas")."""
     if not key:
         return set()
     spaced = " ".join(key.replace("-", " ").split())
     keys = {key, spaced}
+    if "'" in spaced:  # "Qal'at Salih" is often written "Qalat Salih"
+        keys.add(spaced.replace("'", ""))
     joined = spaced.replace(" ", "")
     if 2 <= spaced.count(" ") + 1 <= 3 and len(joined) >= 6:
         keys.add(joined)

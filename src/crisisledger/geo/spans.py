@@ -14,7 +14,7 @@ from crisisledger.geo.countries import fold, lookup_country
 from crisisledger.geo.gazetteer import Gazetteer, Place, admin_key
 from crisisledger.geo.us import institution_prefix
 from crisisledger.geo.words import AP_STATES, STOP_WORDS
-from crisisledger.nlp.pipeline import ArticleDoc
+from crisisledger.nlp.pipeline import ArticleDoc, Entity
 
 STRONG = {"GPE", "LOC", "FAC"}
 
@@ -104,12 +104,28 @@ class Span:
     admin_slot: bool = False  # written as the admin area of a place: "Tambao (Markoye, Oudalan)"
 
 
+# An Arabic article written before a name, which spaCy may leave out of the entity ("in As Samawah").
+_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:Al|El|As|Ad|An|Ar|Ash|At|Az|Ath)[\s-]$")
+
+
+def _with_article(ent: Entity, text: str) -> Entity:
+    """The entity with the Arabic article just before it, when the name with it is a known one."""
+    m = _ARTICLE_BEFORE.search(text[max(0, ent.start - 5) : ent.start])
+    if m is None:
+        return ent
+    start = ent.start - (len(m.group()))
+    if not known_name(text[start : ent.end]):
+        return ent
+    return Entity(text[start : ent.end], ent.label, start, ent.end)
+
+
 def find_spans(doc: ArticleDoc) -> list[Span]:
     """Candidate name spans: entities first, then capitalised runs (and their sub-runs) they miss."""
     text = doc.text
     out: list[Span] = []
     taken = bytearray(len(text) + 1)
     for ent in sorted(doc.entities, key=lambda x: x.start):
+        ent = _with_article(ent, text)
         if ent.label in STRONG or ent.label in WEAK or ent.label == "NORP":
             for piece in re.finditer(r"[^(),;\[\]]+", ent.text):  # "Timbuktu (Tombouctou" → two names
                 ps, pe = ent.start + piece.start(), ent.start + piece.end()
