@@ -295,3 +295,9 @@ def test_an_arabic_article_left_out_of_an_entity_joins_the_name() -> None:
     text = "Gunmen attacked a checkpoint in As Samawah, killing two soldiers."
     loc = locate(text, (("Samawah", "PERSON"),))
     assert loc is not None and loc.country_code == "IQ" and loc.name == "As Samawah"
+
+
+def test_an_entity_covering_part_of_a_known_name_is_widened_to_it() -> None:
+    text = "Unidentified gunmen killed two men in Zindah Jan on Tuesday."
+    loc = locate(text, (("Zindah", "GPE"),))
+    assert loc is not None and loc.country_code == "AF" and loc.name.startswith("Zindah")

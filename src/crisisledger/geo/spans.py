@@ -104,19 +104,26 @@ class Span:
     admin_slot: bool = False  # written as the admin area of a place: "Tambao (Markoye, Oudalan)"
 
 
-# An Arabic article written before a name, which spaCy may leave out of the entity ("in As Samawah").
-_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:Al|El|As|Ad|An|Ar|Ash|At|Az|Ath)[\s-]$")
+# A capitalised word just before or after an entity: spaCy often tags a part of a longer place name
+# ("Zindah" of "Zindah Jan", "Samawah" of "As Samawah", "Archi" of "Dasht-e Archi").
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(]))[A-Z][\w'’-]*\s$")
+_WORD_AFTER = re.compile(r"^\s[A-Z][\w'’-]*")
 
 
-def _with_article(ent: Entity, text: str) -> Entity:
-    """The entity with the Arabic article just before it, when the name with it is a known one."""
-    m = _ARTICLE_BEFORE.search(text[max(0, ent.start - 5) : ent.start])
-    if m is None:
-        return ent
-    start = ent.start - (len(m.group()))
-    if not known_name(text[start : ent.end]):
-        return ent
-    return Entity(text[start : ent.end], ent.label, start, ent.end)
+def _widened(ent: Entity, text: str) -> Entity:
+    """The entity with up to two capitalised words on either side, when the name so widened is a known
+    one (the widest such name)."""
+    starts, ends = [ent.start], [ent.end]
+    for _ in range(2):
+        if m := _WORD_BEFORE.search(text[max(0, starts[-1] - 30) : starts[-1]]):
+            starts.append(starts[-1] - len(m.group()))
+        if m := _WORD_AFTER.match(text[ends[-1] : ends[-1] + 30]):
+            ends.append(ends[-1] + len(m.group()))
+    for start in reversed(starts):
+        for end in reversed(ends):
+            if (start, end) != (ent.start, ent.end) and known_name(text[start:end]):
+                return Entity(text[start:end], ent.label, start, end)
+    return ent
 
 
 def find_spans(doc: ArticleDoc) -> list[Span]:
@@ -125,7 +132,7 @@ def find_spans(doc: ArticleDoc) -> list[Span]:
     out: list[Span] = []
     taken = bytearray(len(text) + 1)
     for ent in sorted(doc.entities, key=lambda x: x.start):
-        ent = _with_article(ent, text)
+        ent = _widened(ent, text)
         if ent.label in STRONG or ent.label in WEAK or ent.label == "NORP":
             for piece in re.finditer(r"[^(),;\[\]]+", ent.text):  # "Timbuktu (Tombouctou" → two names
                 ps, pe = ent.start + piece.start(), ent.start + piece.end()
