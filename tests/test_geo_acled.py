@@ -301,3 +301,13 @@ def test_an_entity_covering_part_of_a_known_name_is_widened_to_it() -> None:
     text = "Unidentified gunmen killed two men in Zindah Jan on Tuesday."
     loc = locate(text, (("Zindah", "GPE"),))
     assert loc is not None and loc.country_code == "AF" and loc.name.startswith("Zindah")
+
+
+def test_an_arabic_name_ending_in_a_is_found_for_one_ending_in_ah() -> None:
+    hits = Gazetteer.default().lookup("Halabja") + Gazetteer.default().lookup("Kufra")
+    assert {"IQ", "LY"} <= {p.country_code for p in hits}
+
+
+def test_an_area_spelled_like_the_name_beats_a_town_holding_it_as_another_name() -> None:
+    loc = locate("Gunmen killed two migrants near Kufra on Sunday.", (("Kufra", "GPE"),))
+    assert loc is not None and loc.country_code == "LY"

@@ -34,7 +34,7 @@ from typing import Any
 from crisisledger.geo.countries import _codes, fold, get_country
 from crisisledger.geo.subdivisions import join_subdivisions
 
-FORMAT_VERSION = 11
+FORMAT_VERSION = 12
 _ADMIN = ("admin1", "admin2")
 PRECISION_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
 
@@ -359,6 +359,15 @@ def _keys(key: str) -> set[str]:
     return keys
 
 
+_FINAL_AH = re.compile(r"(?<=[a-z]{3})ah\b")
+
+
+def _final_a(names: set[str]) -> set[str]:
+    """Arabic names as the press often ends them, "-a" for GeoNames' "-ah" ("Halabjah" → "halabja",
+    "Al Kufrah" → "kufra")."""
+    return {short for n in names if (short := _FINAL_AH.sub("a", n)) != n and len(short) >= 4}
+
+
 def _wmean(points: list[tuple[float, float, int]]) -> tuple[float, float]:
     total = sum(p[2] + 1 for p in points)
     return (
@@ -415,6 +424,7 @@ def build() -> Gazetteer:
                 names.add(fold(alt))
         if cc in ARABIC_NAMES:
             names |= {bare for n in names if len(bare := _ARTICLE.sub("", n)) >= 4}
+            names |= _final_a(names)
         keys.append(sorted(names))
         if a1:
             admin1_pts[(cc, a1)].append((lat, lon, pop))
@@ -433,6 +443,8 @@ def build() -> Gazetteer:
         pop = sum(p[2] for p in pts)
         rows.append((a1, cc, a1, None, lat, lon, pop, "admin1", None))
         a1_names = {fold(a1), admin_key(a1)} | join.admin1_alias.get((cc, a1), set())
+        if cc in ARABIC_NAMES:
+            a1_names |= _final_a({_ARTICLE.sub("", n) for n in a1_names} | a1_names)
         keys.append(sorted(n for n in a1_names if n))
     for (cc, a1, a2), pts in admin2_pts.items():
         lat, lon = _wmean(pts)

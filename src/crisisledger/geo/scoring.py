@@ -90,7 +90,13 @@ def alias_penalty(p: Place, sp: Span, cands: list[Place]) -> float:
     exact = [c.population for c in cands if c.precision in ("city", "point") and fold(c.name) == sp.key]
     if exact and _respelled(p, sp.text, max(exact)):
         return 0.0  # "Derna" for Darnah (100,000), not a village of that spelling abroad
-    return 0.7 if exact else 0.0
+    if exact:
+        return 0.7
+    skel = skeleton(sp.text)
+    if len(skel) >= 3 and skeleton(p.name) != skel and not _transliteration(p.name, sp.text):
+        spelled = any(c.precision in AREAS and skeleton(c.name) == skel for c in cands)
+        return 0.7 if spelled else 0.0  # "Kufra": the area Al Kufrah, not a town with it among its names
+    return 0.0
 
 
 def _respelled(p: Place, written: str, namesake: int) -> bool:
