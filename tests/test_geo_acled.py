@@ -311,3 +311,13 @@ def test_an_arabic_name_ending_in_a_is_found_for_one_ending_in_ah() -> None:
 def test_an_area_spelled_like_the_name_beats_a_town_holding_it_as_another_name() -> None:
     loc = locate("Gunmen killed two migrants near Kufra on Sunday.", (("Kufra", "GPE"),))
     assert loc is not None and loc.country_code == "LY"
+
+
+def test_an_assimilated_arabic_article_is_found_as_al() -> None:
+    hits = Gazetteer.default().lookup("Jisr al-Shughur")
+    assert hits and hits[0].country_code == "SY"
+
+
+def test_a_town_of_unknown_population_counts_as_cities500_floor() -> None:
+    loc = locate("Warplanes bombed the market of Ariha on Monday.", (("Ariha", "GPE"),))
+    assert loc is not None and loc.country_code == "SY"  # the town so named, not Jericho

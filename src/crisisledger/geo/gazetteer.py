@@ -34,7 +34,7 @@ from typing import Any
 from crisisledger.geo.countries import _codes, fold, get_country
 from crisisledger.geo.subdivisions import join_subdivisions
 
-FORMAT_VERSION = 12
+FORMAT_VERSION = 13
 _ADMIN = ("admin1", "admin2")
 PRECISION_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
 
@@ -359,6 +359,9 @@ def _keys(key: str) -> set[str]:
     return keys
 
 
+# The Arabic article as GeoNames assimilates it before "sun letters" ("Jisr ash Shughur"), which the
+# press writes "al-" ("Jisr al-Shughur").
+_SUN_ARTICLE = re.compile(r"(?<=\s)(?:ash|as|ar|an|ad|adh|at|ath|az)(?=\s)")
 _FINAL_AH = re.compile(r"(?<=[a-z]{3})ah\b")
 
 
@@ -425,6 +428,7 @@ def build() -> Gazetteer:
         if cc in ARABIC_NAMES:
             names |= {bare for n in names if len(bare := _ARTICLE.sub("", n)) >= 4}
             names |= _final_a(names)
+            names |= {plain for n in names if (plain := _SUN_ARTICLE.sub("al", n)) != n}
         keys.append(sorted(names))
         if a1:
             admin1_pts[(cc, a1)].append((lat, lon, pop))

@@ -40,7 +40,7 @@ LOCAL_FORCE = re.compile(
 
 def score_place(p: Place, sp: Span, hints: list[str], ctx: Context, gaz: Gazetteer) -> float:
     pop = p.population if p.precision in ("city", "point") or p.population < 10**9 else 10**7
-    score = 0.45 * math.log10(max(pop, 1000 if p.geonames_id is None else 1) + 10)
+    score = 0.45 * math.log10(max(pop, 1000 if p.geonames_id is None else 500) + 10)
     dom = ctx.dominant
     if dom and p.country_code == dom:
         score += 3.0
