@@ -230,3 +230,34 @@ def test_party_claims_marks_a_claimed_toll_told_apart_from_another_count() -> No
     assert party_claims(text, [claimed]) == []  # the only toll is the claim
     civilians = _fig(text, "3 soldiers were killed", 3, "civilians")
     assert party_claims(text, [civilians, claimed]) == []  # a claim of another side's dead adds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Raiders struck a camp near the river, killing at least 6 (one source says 9 were killed).", 6),
+        ("Troops cleared two hamlets of insurgents. Five insurgents dead. Some reports claim 14 dead.", 5),
+        ("Gunmen attacked a bus near the market. According to other sources, 4 people were killed.", 4),
+    ],
+)
+def test_another_sources_count_is_left_out_when_the_note_has_its_own(text: str, expected: int) -> None:
+    assert toll(text)[0] == expected
+
+
+def test_alternate_counts_marks_only_figures_inside_another_sources_clause() -> None:
+    from crisisledger.extractors.figure_notes import alternate_counts
+
+    text = "Militia killed 3 herders (one report says 8). Local sources said 3 herders died."
+    own = _fig(text, "killed 3 herders", 3, "civilians")
+    other = _fig(text, "8", 8, "civilians")
+    local = _fig(text, "3 herders died", 3, "civilians")  # a note's own source is no other source
+    assert alternate_counts(text, [own, other, local]) == [other]
+    assert alternate_counts(text, [other]) == []  # the only count is another source's
+
+
+def test_the_last_cause_a_protest_lists_is_no_casualty() -> None:
+    text = (
+        "On 3 June 2021, about 40 people marched in a small town in support of a civil rights movement "
+        "and against police violence and the death of a local teenager."
+    )
+    assert toll(text)[0] == 0

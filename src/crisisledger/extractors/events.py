@@ -21,6 +21,7 @@ from crisisledger.extractors.figure_notes import (
     CODED_MARK,
     SHORT_REPORT_CHARS,
     SUICIDE_GROUP,
+    alternate_counts,
     day_split,
     party_claims,
 )
@@ -329,12 +330,13 @@ def _classifier_draft(doc: ArticleDoc) -> list[_Draft]:
 def _fatalities(doc: ArticleDoc, own: list[Figure], sub: str, note: bool) -> int:
     """The event's dead: none for a note's protest of deaths (`_protested_deaths`), an old note's share
     of a toll told over days (`day_split`), else the figures' stated total; a note's party claims
-    of the dead it caused are left out when another figure counts the dead (`party_claims`)."""
+    of the dead it caused and other sources' counts are left out when another figure counts the dead
+    (`party_claims`, `alternate_counts`)."""
     if note and sub in _DEATHLESS and _protested_deaths(doc, own):
         return 0
     if note:
-        claimed = party_claims(doc.text, own)
-        own = [f for f in own if f not in claimed]
+        left_out = party_claims(doc.text, own) + alternate_counts(doc.text, own)
+        own = [f for f in own if f not in left_out]
         share = day_split(doc.text, doc.article.published, own)
         if share:
             return share

@@ -20,6 +20,10 @@
   killed 15", "disputed claims that 17 were killed"): `party_claims` marks the killed figures told in
   such a clause, which a note's toll leaves out when a figure in another sentence counts the same
   side's dead (a claim of the other side's dead adds to the toll, as ACLED codes it).
+- Another source's count ("one source says 11 were killed", "(some reports say around 30)", "other
+  sources claimed as many as 19 fatalities"): `alternate_counts` marks the killed figures told in such
+  a clause, which a note's toll leaves out when a figure outside them counts the dead (ACLED codes the
+  lowest credible count, which the note states first).
 """
 
 from __future__ import annotations
@@ -124,7 +128,10 @@ _PROTEST = re.compile(
 _CAUSE = re.compile(
     r"\b(?:(?:over|following|after|against|protesting|for|of|about|to|demanding\s+\w+\s+for|justice\s+for)\s+"
     r"(?:the\s+)?(?:alleged\s+|recent\s+|brutal\s+|prior\s+|earlier\s+)?(?:death|deaths|killing|killings|murder|"
-    r"murders|lynching|assassination)\s+of|justice\s+for)\b",
+    r"murders|lynching|assassination)\s+of|justice\s+for"
+    # the last of the causes a protest lists: "against police brutality and the death of"
+    r"|against\s+[^.;()]{0,60}?(?:,\s*|\s)and\s+(?:the\s+)?(?:alleged\s+|recent\s+)?(?:death|deaths|killing|"
+    r"killings|murder|murders)\s+of)\b",
     re.I,
 )
 # Mourners protesting a death, not a vigil's ("friends of a boy killed on Friday held a vigil").
@@ -542,3 +549,30 @@ def _same_people(claimed: Figure, other: Figure) -> bool:
 
 
 _SIDES = {"police": "state forces", "military": "state forces", "security": "state forces"}
+
+
+# A clause telling another source's count: "one source says", "(some reports say", "other sources
+# claimed", "according to other sources". A note's own source ("local sources said") is not another's.
+_ALTERNATE = re.compile(
+    r"\b(?:(?:according\s+to\s+)?(?:one|another|other|some|several|a\s+(?:separate|second|different))\s+"
+    r"(?:local\s+|media\s+|news\s+)?(?:sources?|reports?|accounts?|outlets?)\s+(?:also\s+)?"
+    r"(?:says?|said|claim\w*|report\w*|puts?|suggest\w*|stat\w*|indicat\w*|counts?|counted|mention\w*|"
+    r"have|had|gives?|gave)?)",
+    re.I,
+)
+
+
+def alternate_counts(text: str, figures: list[Figure]) -> list[Figure]:
+    """The killed figures of `figures` told in another source's count (to the end of its clause or
+    bracket), when a figure outside such clauses counts the dead."""
+    spans = []
+    for m in _ALTERNATE.finditer(text):
+        stops = [
+            i for i in (text.find(". ", m.end()), text.find("; ", m.end()), text.find(")", m.end())) if i >= 0
+        ]
+        spans.append((m.start(), min(stops) if stops else len(text)))
+    killed = [f for f in figures if f.kind == "killed" and not CODED_MARK.match(f.text)]
+    told = [f for f in killed if any(a <= f.start < b for a, b in spans)]
+    if not any(f.value > 0 and f not in told for f in killed):
+        return []
+    return told
