@@ -261,3 +261,17 @@ def test_the_last_cause_a_protest_lists_is_no_casualty() -> None:
         "and against police violence and the death of a local teenager."
     )
     assert toll(text)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A suicide bomber detonated his vest at a checkpoint near the port, killing 3 soldiers.", 4),
+        ("Eight people were killed when a suicide bomber blew himself up at a crowded bus stop.", 8),
+        ("Soldiers gunned down a suspected suicide bomber at the gate of a camp outside the town.", 1),
+        ("A suicide bomber struck a convoy near the bridge, killing 2 soldiers and the bomber.", 3),
+        ("Police arrested a would-be suicide bomber who had attacked nobody yet at the market.", 0),
+    ],
+)
+def test_a_suicide_bombers_own_death_adds_to_the_victims_told_by_group(text: str, expected: int) -> None:
+    assert toll(text)[0] == expected

@@ -459,7 +459,40 @@ def perpetrator_suicide(text: str) -> Figure | None:
 def is_reflexive_killing(figure: Figure) -> bool:
     """Whether a perpetrator's suicide is told by a verb of his own ("killing himself"), whose sentence
     then names his victims apart from him ("shot his wife before killing himself")."""
-    return figure.group == SUICIDE_GROUP and not re.match(r"murder", figure.text, re.I)
+    return figure.group == SUICIDE_GROUP and not re.match(
+        r"murder|.*\bsuicide\s+(?:bomber|attacker)", figure.text, re.I
+    )
+
+
+# One suicide bomber who carried out the attack ("a suicide bomber detonated his vest", "an Al Shabaab
+# suicide bomber rammed ...") or was killed stopping it ("troops gunned down a suspected suicide
+# bomber"): his own death, which ACLED codes with the victims ("fatalities coded to include the
+# bomber"). Not a would-be bomber arrested, nor one already counted ("including the bomber").
+_BOMBER = re.compile(
+    r"\b(?:an?|the|one)\s+(?:[\w'’-]+\s+){0,3}?suicide\s+(?:bomber|attacker)\b(?:\s+\([^()]{0,60}\))?"
+    r"(?=[^.;]{0,60}?\b(?:blew|detonated|self-detonated|exploded|hit|struck|attacked|targeted|rammed|drove)\b)"
+    r"|\b(?:shot|shoots|shoot|gunned\s+down|gun\s+down|guns\s+down|neutrali[sz]ed|neutrali[sz]e)\s+"
+    r"(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}?(?:suicide\s+)?bomber\b",
+    re.I,
+)
+_BOMBER_COUNTED = re.compile(
+    r"\b(?:including|include|includes)\s+(?:the|a|one)\s+(?:[\w'’-]+\s+){0,2}?(?:suicide\s+)?"
+    r"(?:bomber|attacker)\b|\bbombers?\s+(?:himself|herself|themselves|(?:was|were)\s+(?:also\s+)?killed)\b"
+    r"|\b(?:killing|killed)\s+only\s+(?:himself|herself)\b|\bdeath\s+of\s+the\s+bomber\b"
+    r"|\b(?:would-be|potential|attempted|foiled|arrested|captured|detained)\b",
+    re.I,
+)
+
+
+def suicide_bomber(text: str, taken: list[Figure]) -> Figure | None:
+    """The death of one suicide bomber the text tells (see `_BOMBER`), as a perpetrator's death that
+    adds to the victims told by group; None when a figure or phrase counts him already."""
+    m = _BOMBER.search(text)
+    if m is None or _BOMBER_COUNTED.search(text):
+        return None
+    if any(f.kind == "killed" and f.start <= m.start() < f.end for f in taken):
+        return None
+    return _figure(text, m.start(), m.end(), 1).model_copy(update={"group": SUICIDE_GROUP})
 
 
 # A headline line that links to another story: "RELATED: ...", "► Related: ...", "Related Coverage ...".

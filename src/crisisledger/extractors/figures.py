@@ -62,6 +62,7 @@ from crisisledger.extractors.figure_notes import (
     perpetrator_suicide,
     related_spans,
     single_victims,
+    suicide_bomber,
     told_death,
     vague_figures,
 )
@@ -779,7 +780,7 @@ def extract_figures(doc: ArticleDoc) -> list[Figure]:
     extra += one_injury(doc.text, out + extra)
     figures = [f for f in out + extra if not _of_earlier_incident(doc, f) and not _in(f, related)]
     figures += sides_apart(doc, figures)
-    suicide = perpetrator_suicide(doc.text)
+    suicide = perpetrator_suicide(doc.text) or suicide_bomber(doc.text, figures)
     if suicide is not None and not _self_inflicted(doc.text, figures, suicide):
         figures = [*_victims_apart(doc, figures, suicide), suicide]
     return sorted(figures, key=lambda f: f.start)
