@@ -210,3 +210,17 @@ def test_taken_to_hospital_with_no_deaths_is_wounded() -> None:
 )
 def test_single_victims_of_more_verbs(text: str, expected: int) -> None:
     assert toll(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops raided a hideout by the river, killing a rebel commander, along with 6 other fighters.", 7),
+        ("Gunmen shot and killed the village chief together with his son and his driver on the road.", 3),
+        ("Raiders killed a trader in addition to 2 of his porters near the market. Total 5 fatalities.", 5),
+    ],
+)
+def test_companions_killed_with_a_victim_count_with_him(text: str, expected: int) -> None:
+    main = extract(text, published="2020-06-01").main_event
+    assert main is not None
+    assert main.fatalities == expected

@@ -4,7 +4,9 @@ has none); the list gives one ungrouped figure, its sum, which `tolls` weighs li
 A list that only subdivides a figure ("including a soldier and a child") is left out. Named
 victims listed with their ages count one each ("John Doe, 32, and Jane Roe, 26, were killed").
 In a short note, an unnamed toll and a named side's losses told in a later sentence add up the same
-way (`sides_apart`).
+way (`sides_apart`). Companions killed with a victim ("killed a commander, along with 13 other
+militants", "killed the mayor, together with his deputy and his bodyguard") count with the victim,
+as one total (`companions`).
 """
 
 from __future__ import annotations
@@ -183,3 +185,25 @@ def sides_apart(doc: ArticleDoc, taken: list[Figure]) -> list[Figure]:
     value = first.value + sum(f.value for f in sides.values())
     end = max(f.end for f in sides.values())
     return [exact_figure(doc.text, first.start, end, value)]
+
+
+# "killed a commander, along with 13 other militants", "killed the mayor together with his deputy and
+# his bodyguard", "killed 1 council member in addition to 3 of his guards".
+_COMPANIONS = re.compile(
+    r"\b(?:killed|killing|shot\s+dead|shot\s+and\s+killed|executed|executing|assassinated)\s+"
+    r"(?:the|an?|one|1)\s[^.;()]{0,60}?,?\s*(?P<cue>(?:along|together)\s+with|in\s+addition\s+to)\s+"
+    rf"(?P<list>(?:(?:{_NUMBER})\s+(?:of\s+(?:his|her|their)\s+|other\s+)?{_WORD}"
+    rf"|(?:his|her|their)\s+{_WORD}(?:(?:\s*,\s*|\s+and\s+)(?:his|her|their)\s+{_WORD})*))",
+    re.I,
+)
+
+
+def companions(text: str) -> list[Figure]:
+    """One victim and the companions killed with him (see `_COMPANIONS`), as one total over the
+    phrase (a figure counting the companions alone is a part of it)."""
+    out: list[Figure] = []
+    for m in _COMPANIONS.finditer(text):
+        items = re.split(r"\s*,\s*|\s+and\s+", m.group("list"))
+        value = 1 + sum(_item_value(i) for i in items)
+        out.append(exact_figure(text, m.start(), m.end("list"), value))
+    return out

@@ -50,7 +50,7 @@ from crisisledger.extractors.figure_lexicon import (
     people_noun_after,
     zero_kinds,
 )
-from crisisledger.extractors.figure_lists import coordinated_victims, sides_apart
+from crisisledger.extractors.figure_lists import companions, coordinated_victims, sides_apart
 from crisisledger.extractors.figure_notes import (
     another_victim,
     coded_figures,
@@ -769,6 +769,7 @@ def extract_figures(doc: ArticleDoc) -> list[Figure]:
         )
     ]
     extra += coordinated_victims(doc.text, out + extra)
+    extra += companions(doc.text)
     extra += one_death(doc.text, out + extra)
     extra += multiple_killing(doc.text, out + extra)
     extra += pronoun_death(doc.text, out + extra)
