@@ -190,3 +190,17 @@ def test_wound_of_the_dead_victim_is_not_injured() -> None:
     assert totals(text) == (1, 0)
     text = "A man was shot and killed in Akron on Friday. A teen suffered a minor gunshot wound to the leg."
     assert totals(text) == (1, 1)
+
+
+def test_officer_shot_is_not_the_suspect_killed() -> None:
+    text = "A deputy was shot during a standoff in Elkton on Monday. The suspect was killed by return fire."
+    assert totals(text) == (1, 1)
+
+
+def test_a_stated_age_tells_the_shot_victim_from_the_dead() -> None:
+    text = "A 19-year-old was shot dead in Elkton. Police said a 14-year-old was shot and hospitalized."
+    killed_fig = Figure(kind="killed", value=1, text="A 19-year-old died", start=0, end=18)
+    shot = Figure(kind="injured", value=1, text="A 14-year-old was shot", start=60, end=82)
+    assert not same_person_possible(shot, killed_fig, by_age=True)
+    assert same_person_possible(shot, killed_fig)
+    assert totals(text) == (1, 1)

@@ -27,6 +27,8 @@ _NAME = re.compile(
     r"\b[A-Z][a-z][\w-]+\b(?!['’])(?!\s+(?:[a-z]|(?:Man|Woman|Men|Women|Boy|Girl|Teen|Teenager|Toddler|"
     r"Child|Resident|Student|Officer|Deputy)\b))(?!\s+(?:County|Parish|Township|Borough)\b)"
 )  # not "Georgia woman", "A Portsmouth Man", "Sheriff's", "Lenawee County boy"
+# A stated age in years: "a 14-year-old", "Ann Cole, 40, was shot".
+_AGE = re.compile(r"\b(\d{1,3})-year-old\b|(?<=[a-z]), (\d{1,3}),")
 _NOT_NAME = {
     "The", "This", "That", "One", "Two", "Three", "Police", "Officers", "Deputies", "Authorities", "Later",
     "Another", "Both", "Man", "Woman", "Boy", "Girl", "Victim", "Child", "She", "His", "Her", "They",
@@ -119,22 +121,34 @@ def is_shot_only(figure: Figure) -> bool:
     return bool(_SHOT_ONLY.search(figure.text)) and not _HARM_WORD.search(figure.text)
 
 
-def _person(figure: Figure) -> tuple[str | None, set[str]]:
-    """(gender, name words) a single-victim figure tells of its person."""
+def _person(figure: Figure) -> tuple[str | None, set[str], set[str]]:
+    """(gender, name words, ages) a single-victim figure tells of its person."""
     male, female = bool(_MALE.search(figure.text)), bool(_FEMALE.search(figure.text))
     gender = "m" if male and not female else "f" if female and not male else None
-    return gender, {w for w in _NAME.findall(figure.text) if w not in _NOT_NAME}
+    ages = {m.group(1) or m.group(2) for m in _AGE.finditer(figure.text)}
+    return gender, {w for w in _NAME.findall(figure.text) if w not in _NOT_NAME}, ages
 
 
-def same_person_possible(a: Figure, b: Figure) -> bool:
-    """Whether two figures may count the same person: no gender or name tells them apart."""
+# Groups no one person belongs to both of: a child is no woman, officer or suspect; an officer is
+# not the suspect (police shootings: "an officer was shot, the suspect was killed").
+_DISTINCT_GROUPS = (
+    {"children", "women"},
+    {"children", "police"},
+    {"children", "suspects"},
+    {"police", "suspects"},
+)
+
+
+def same_person_possible(a: Figure, b: Figure, by_age: bool = False) -> bool:
+    """Whether two figures may count the same person: no gender or name (`by_age`: nor a stated age)
+    tells them apart."""
     if a.value != 1 or b.value != 1:
         return True
-    (ga, na), (gb, nb) = _person(a), _person(b)
-    if ga and gb and ga != gb:
+    (ga, na, aa), (gb, nb, ab) = _person(a), _person(b)
+    if (ga and gb and ga != gb) or (by_age and aa and ab and not aa & ab):
         return False
-    if {a.group, b.group} in ({"children", "women"}, {"children", "police"}, {"children", "suspects"}):
-        return False  # a child is not the woman, officer or suspect of the other figure
+    if {a.group, b.group} in _DISTINCT_GROUPS:
+        return False
     return not (na and nb and not na & nb)
 
 
@@ -169,7 +183,9 @@ def surviving_injured(figures: list[Figure]) -> list[Figure]:
             out.append(f)
             continue
         if f.value == 1:
-            if _ANOTHER_PERSON.search(f.text) or not any(same_person_possible(f, k) for k in killed):
+            if _ANOTHER_PERSON.search(f.text) or not any(
+                same_person_possible(f, k, by_age=True) for k in killed
+            ):
                 out.append(f)
             continue
         died = sum(k.value for k in killed if f.end <= k.start <= f.end + SHOT_THEN_DIED_CHARS)
