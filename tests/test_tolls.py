@@ -204,3 +204,14 @@ def test_a_stated_age_tells_the_shot_victim_from_the_dead() -> None:
     assert not same_person_possible(shot, killed_fig, by_age=True)
     assert same_person_possible(shot, killed_fig)
     assert totals(text) == (1, 1)
+
+
+def test_one_victim_told_apart_is_among_a_place_toll() -> None:
+    text = "Four people were wounded in Millbrook on Saturday. A 15-year-old girl was shot in the arm."
+    assert totals(text) == (None, 4)
+    text = "Four men were wounded in Millbrook. A 43-year-old was shot and taken to a hospital in Oak Ridge."
+    assert totals(text) == (None, 4)
+    text = (
+        "Four people were wounded in a shooting in Millbrook on Saturday. A police officer was also wounded."
+    )
+    assert totals(text) == (None, 5)

@@ -47,7 +47,9 @@ def conservative_total(figures: list[Figure]) -> int | None:
     up ("4 policemen and 3 militants were killed" is 7), and a stated total counts when it is larger
     than the sum of the parts ("12 people, including 8 children" is 12). One victim told at a place
     adds nothing when a single victim of a group may be the same person ("a man was killed in X", "a
-    boy was killed").
+    boy was killed"), nor, like a single victim of a group not said to be another ("also"), when a
+    place counts several ("4 wounded in X ... a man was shot, taken to a hospital in Y ... a girl was
+    shot": 4).
     """
     if not figures:
         return None
@@ -84,7 +86,11 @@ def conservative_total(figures: list[Figure]) -> int | None:
         and all(any(same_person_possible(f, g) for g in singles) for f in by_place.values() if f.value == 1)
     ):
         places.discard(1)  # "a man was killed in X" is the boy of "a boy was killed"
-    return max(max(totals, default=0), sum(f.value for f in by_group.values()) + sum(places))
+    in_groups = sum(f.value for f in by_group.values())
+    if max(places, default=0) > 1:  # one victim told apart from a place's toll is one of its victims
+        places.discard(1)
+        in_groups -= sum(not _ANOTHER_PERSON.search(f.text) for f in singles)
+    return max(max(totals, default=0), in_groups + sum(places))
 
 
 _ALSO = re.compile(
