@@ -283,6 +283,12 @@ def test_non_figures_ages_counters_and_stations() -> None:
     assert non("Officers said Tom Reyes, four, was hurt in the yard.", "four")
     assert non("Three men, ranging in age from 22 to 35, were wounded.", "22")
     assert not non("Officers said four were hurt in the yard.", "four")
+    assert non("Police found one man, 27, shot in the arm and another, 18, shot in the leg.", "18")
+    assert non("The toddler, 2, and his grandfather, 35, were shot in Dayton.", "35")
+    assert non("Officers found three women, aged 25, 32 and 51, with gunshot wounds.", "51")
+    assert non("Two girls, 7 and 5, were shot in their beds.", "5")
+    assert non("Image 26 of 40 Friends of the deceased place flowers at the house.", "26")
+    assert non("Detectives said 17 search warrants have been executed in the case.", "17")
 
 
 def test_bare_one_with_an_adverb_before_the_kind_word() -> None:

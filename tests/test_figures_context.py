@@ -138,6 +138,8 @@ def test_aggregate_over_several_incidents() -> None:
     assert agg("At least 60 children had been shot so far in 2015.")
     assert not agg("Two people were killed in the shootings at the fairground.")
     assert not agg("One man died and four were hurt in a string of shootings on Tuesday night.")
+    assert agg("A total of 210 people were killed in the city last year.")
+    assert not agg("A man was charged over a shooting last year that left four people wounded.")
 
 
 def test_aggregate_shared_by_counts_joined_with_and() -> None:

@@ -195,6 +195,10 @@ _AGGREGATE = re.compile(
     r"\b(?:homicide|murder|death)s?\s+(?:total|count|tally)\b)",
     re.I,
 )
+_LAST_YEAR = re.compile(r"\blast\s+year\b", re.I)
+_INCIDENT = re.compile(
+    r"\b(?:shooting|gunfight|shootout|attack|incident|stabbing|rampage|massacre|robbery|ambush)\b", re.I
+)
 _CLAUSE_CUT = re.compile(
     r"[;:]|[.!?]\s|\s[—–]\s|,\s+(?:and|but|while|which|bringing|raising|making|pushing|taking|according)\b|\bbringing\b"
 )
@@ -210,6 +214,8 @@ def is_aggregate(sentence: str, start: int, end: int) -> bool:
     hi = min((c for c in cuts if c >= end), default=len(sentence))
     if _AGGREGATE.search(sentence, lo, hi):
         return True
+    if _LAST_YEAR.search(sentence, lo, hi) and not _INCIDENT.search(sentence, lo, hi):
+        return True  # "62 officers were killed last year"; not "a shooting last year left four wounded"
     # "Four people were killed, and eight were wounded in shootings from Friday to Sunday": a count
     # joined to the next by ", and" shares its closing phrase, unless its own clause tells its event.
     if _NEXT_COUNT.match(sentence, hi) and not _OWN_EVENT.search(sentence, lo, hi):

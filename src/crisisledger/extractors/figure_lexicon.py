@@ -306,7 +306,7 @@ _NON_PEOPLE = (
     r"villages?|towns?|cities|provinces?|districts?|countries|states|regions?|schools?|hospitals?|"
     r"mosques?|churches?|points|votes?|seats?|pages?|articles?|laws?|bills?|tweets?|photos?|videos?|"
     r"blocks?|floors?|stories|storeys?|rooms?|doors?|windows?|items?|locations?|sites?|places|degrees?|"
-    r"sentences|convictions?|offen[cs]es|crimes|murders|homicides|robberies|burglaries|calls|"
+    r"sentences|convictions?|offen[cs]es|crimes|murders|homicides|robberies|burglaries|calls|warrants?|"
     r"reports|shifts?|rallies|protests|demonstrations|marches|events|animals?|dogs?|cattle|sheep|"
     r"goats|horses|camels|cows?|livestock|hectares?|square|aircraft|planes?|helicopters?|boats?|ships?|tanks?|drones?"
 )
@@ -342,8 +342,8 @@ _NON_FIGURE_BEFORE = re.compile(
     r"(?:[$€£¥₹]|\bUS\$|\bUSD|\bEUR|\bRs\.?|\baged?|\bages|\bage\s+of|\bblock\s+of|\bRoute|\bHighway|"
     r"\bInterstate|\bI-|\bNo\.|\bno\.|\bNumber|\bnumber|#|\bApt\.?|\bApartment|\bSuite|\bUnit|\bRoom|"
     r"\bFlight|\bChannel|\bPrecinct|\bWard|\bGate|\bExit|\bMile|\bPage|\bpage|\bBuilding|\bBlock|"
-    r"\b(?:father|mother|parent|dad|mom|grandfather|grandmother)\s+of|\bages?\s+(?:from\s+)?\d+\s*(?:,|and|or|&|to|-)|\bages?\s+from|\bDistrict|\bZone|\bSection|\bArticle|\bLevel|\bPhase|\bTerminal|\bPlatform|\bLine|\bBox|"
-    r"\bP\.O\.|\bcode|\bCode|\bversion|\bVersion|\bthe\s+top|\bTop|\b(?:[Ii]mage|[Pp]hoto|[Pp]icture|[Ss]lide)\s+\d+\s+of(?:\s*/)?|"
+    r"\b(?:father|mother|parent|dad|mom|grandfather|grandmother)\s+of|\bag(?:es?|ed)\s+(?:from\s+|between\s+)?\d+(?:\s*(?:,|and|or|&|to|-)\s*\d+)*\s*(?:,|and|or|&|to|-)|\bages?\s+from|\bDistrict|\bZone|\bSection|\bArticle|\bLevel|\bPhase|\bTerminal|\bPlatform|\bLine|\bBox|"
+    r"\bP\.O\.|\bcode|\bCode|\bversion|\bVersion|\bthe\s+top|\bTop|\b(?:[Ii]mage|[Pp]hoto|[Pp]icture|[Ss]lide)(?:\s+\d+\s+of(?:\s*/)?)?|"
     r"\d\s*/|\bNews|\bturn(?:s|ed|ing)?|\b(?:younger|older)\s+than)"
     r"\s*$"
 )
@@ -351,9 +351,12 @@ _PLACE_BEFORE = re.compile(r"\b(?:on|at|near|to|from)\s+$", re.I)
 _STREET_NAME_AFTER = re.compile(r"^\s+(?:[NSEW]\.?\s+)?[A-Z][a-z]")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$")
 _AGE_AFTER_NAME_BEFORE = re.compile(
-    r"(?:\b[A-Z][A-Za-z.'’]+|\b(?:man|woman|boy|girl|son|daughter|victim|suspect|teen|teenager|mother|father|"
-    r"wife|husband|brother|sister|friend|driver|resident|shooter|gunman|student|child|officer|deputy))\s*,\s*$"
-)
+    r"(?:\b[A-Z][A-Za-z.'’]+|\b(?:(?:man|woman|boy|girl|son|daughter|victim|suspect|teen|teenager|mother|father|"
+    r"wife|husband|brother|sister|friend|driver|resident|shooter|gunman|student|child|officer|deputy|"
+    r"(?:grand|step)?(?:father|mother|son|daughter)|uncle|aunt|cousin|nephew|niece|toddler|infant|baby|"
+    r"neighbou?r|adult|male|female|juvenile|passenger|customer|employee|owner|roommate|(?:boy|girl)friend)s?|"
+    r"men|women|children|babies|another|other))\s*,\s*(?:\d{1,3}\s*(?:,|and|or|&)\s*)*$"
+)  # "one man, 27, and another, 18,", "his grandfather, 35, was", "two girls, 7 and 5, were"
 _NAME_COMMA = re.compile(r"\b[A-Z][a-z][\w'’-]*\s+[A-Z][a-z][\w'’-]*\s*,\s*$")
 _BOTH_BEFORE = re.compile(r",\s*(?:both|all|each)\s+$")
 # What follows an age after a name: "Jane Doe, 32, was", "Jane Doe, 32 of Dayton", "Jane Doe, 57 — shot".
