@@ -289,6 +289,9 @@ def test_non_figures_ages_counters_and_stations() -> None:
     assert non("Two girls, 7 and 5, were shot in their beds.", "5")
     assert non("Image 26 of 40 Friends of the deceased place flowers at the house.", "26")
     assert non("Detectives said 17 search warrants have been executed in the case.", "17")
+    assert non("A woman was shot in the foot; another woman, also 22, was shot in the arm.", "22")
+    assert non("Three other men, ages 25, 26, and 33, were taken to a hospital.", "33")
+    assert non("Three others, between 15 and 20 years old, were hurt.", "15")
 
 
 def test_bare_one_with_an_adverb_before_the_kind_word() -> None:

@@ -140,6 +140,8 @@ def test_aggregate_over_several_incidents() -> None:
     assert not agg("One man died and four were hurt in a string of shootings on Tuesday night.")
     assert agg("A total of 210 people were killed in the city last year.")
     assert not agg("A man was charged over a shooting last year that left four people wounded.")
+    s = "As of Friday, 34 U.S. officers had died in shootings across the country."
+    assert is_aggregate(s, 14, 16)  # "U.S." ends no clause
 
 
 def test_aggregate_shared_by_counts_joined_with_and() -> None:

@@ -200,7 +200,7 @@ _INCIDENT = re.compile(
     r"\b(?:shooting|gunfight|shootout|attack|incident|stabbing|rampage|massacre|robbery|ambush)\b", re.I
 )
 _CLAUSE_CUT = re.compile(
-    r"[;:]|[.!?]\s|\s[—–]\s|,\s+(?:and|but|while|which|bringing|raising|making|pushing|taking|according)\b|\bbringing\b"
+    r"[;:]|(?<!\b[A-Z])[.!?]\s|\s[—–]\s|,\s+(?:and|but|while|which|bringing|raising|making|pushing|taking|according)\b|\bbringing\b"
 )
 
 

@@ -322,6 +322,7 @@ _NON_FIGURE_AFTER = re.compile(
     rf"|\s*(?:%|percent\b|per\s*cent\b|pc\b)"
     rf"|\s*(?:y/o\b|yo\b|y\.o\b)"
     rf"|\s*/\s*\d"
+    rf"|\s*(?:-|–|to|and|or)\s*\d+\s+years?\s+old\b"
     rf"|\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?|nights?|"
     rf"centuries|century)\b"
     rf"|\s*(?:[:.]\d\d\b|a\.?m\b|p\.?m\b|o['’]clock|h\b|hrs\b|GMT|UTC|local\s+time)"
@@ -342,7 +343,7 @@ _NON_FIGURE_BEFORE = re.compile(
     r"(?:[$€£¥₹]|\bUS\$|\bUSD|\bEUR|\bRs\.?|\baged?|\bages|\bage\s+of|\bblock\s+of|\bRoute|\bHighway|"
     r"\bInterstate|\bI-|\bNo\.|\bno\.|\bNumber|\bnumber|#|\bApt\.?|\bApartment|\bSuite|\bUnit|\bRoom|"
     r"\bFlight|\bChannel|\bPrecinct|\bWard|\bGate|\bExit|\bMile|\bPage|\bpage|\bBuilding|\bBlock|"
-    r"\b(?:father|mother|parent|dad|mom|grandfather|grandmother)\s+of|\bag(?:es?|ed)\s+(?:from\s+|between\s+)?\d+(?:\s*(?:,|and|or|&|to|-)\s*\d+)*\s*(?:,|and|or|&|to|-)|\bages?\s+from|\bDistrict|\bZone|\bSection|\bArticle|\bLevel|\bPhase|\bTerminal|\bPlatform|\bLine|\bBox|"
+    r"\b(?:father|mother|parent|dad|mom|grandfather|grandmother)\s+of|\bag(?:es?|ed)\s+(?:from\s+|between\s+)?\d+(?:\s*(?:,\s*and|,|and|or|&|to|-)\s*\d+)*\s*(?:,\s*and|,|and|or|&|to|-)|\bages?\s+from|\bDistrict|\bZone|\bSection|\bArticle|\bLevel|\bPhase|\bTerminal|\bPlatform|\bLine|\bBox|"
     r"\bP\.O\.|\bcode|\bCode|\bversion|\bVersion|\bthe\s+top|\bTop|\b(?:[Ii]mage|[Pp]hoto|[Pp]icture|[Ss]lide)(?:\s+\d+\s+of(?:\s*/)?)?|"
     r"\d\s*/|\bNews|\bturn(?:s|ed|ing)?|\b(?:younger|older)\s+than)"
     r"\s*$"
@@ -355,7 +356,7 @@ _AGE_AFTER_NAME_BEFORE = re.compile(
     r"wife|husband|brother|sister|friend|driver|resident|shooter|gunman|student|child|officer|deputy|"
     r"(?:grand|step)?(?:father|mother|son|daughter)|uncle|aunt|cousin|nephew|niece|toddler|infant|baby|"
     r"neighbou?r|adult|male|female|juvenile|passenger|customer|employee|owner|roommate|(?:boy|girl)friend)s?|"
-    r"men|women|children|babies|another|other))\s*,\s*(?:\d{1,3}\s*(?:,|and|or|&)\s*)*$"
+    r"men|women|children|babies|another|other))\s*,\s*(?:also\s+)?(?:\d{1,3}\s*(?:,\s*and|,|and|or|&)\s*)*$"
 )  # "one man, 27, and another, 18,", "his grandfather, 35, was", "two girls, 7 and 5, were"
 _NAME_COMMA = re.compile(r"\b[A-Z][a-z][\w'’-]*\s+[A-Z][a-z][\w'’-]*\s*,\s*$")
 _BOTH_BEFORE = re.compile(r",\s*(?:both|all|each)\s+$")
