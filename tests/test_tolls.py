@@ -215,3 +215,10 @@ def test_one_victim_told_apart_is_among_a_place_toll() -> None:
         "Four people were wounded in a shooting in Millbrook on Saturday. A police officer was also wounded."
     )
     assert totals(text) == (None, 5)
+
+
+def test_wounds_of_the_dead_and_counts_of_wounds_are_not_injured() -> None:
+    text = "Three people were found dead in a house on Elm Street. Police said all three had gunshot wounds."
+    assert totals(text) == (3, 0)
+    text = "A man was shot dead on Elm Street in Dayton. He suffered three gunshot wounds to the chest."
+    assert totals(text) == (1, None)

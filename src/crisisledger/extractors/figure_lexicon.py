@@ -306,7 +306,7 @@ _NON_PEOPLE = (
     r"villages?|towns?|cities|provinces?|districts?|countries|states|regions?|schools?|hospitals?|"
     r"mosques?|churches?|points|votes?|seats?|pages?|articles?|laws?|bills?|tweets?|photos?|videos?|"
     r"blocks?|floors?|stories|storeys?|rooms?|doors?|windows?|items?|locations?|sites?|places|degrees?|"
-    r"sentences|convictions?|offen[cs]es|crimes|murders|homicides|robberies|burglaries|calls|warrants?|"
+    r"sentences|convictions?|offen[cs]es|crimes|murders|homicides|robberies|burglaries|calls|warrants?|wounds|"
     r"reports|shifts?|rallies|protests|demonstrations|marches|events|animals?|dogs?|cattle|sheep|"
     r"goats|horses|camels|cows?|livestock|hectares?|square|aircraft|planes?|helicopters?|boats?|ships?|tanks?|drones?"
 )

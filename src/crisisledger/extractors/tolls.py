@@ -12,7 +12,8 @@ from crisisledger.model import Figure
 # Words that leave open whether the victim died: "was shot", "taken to a hospital".
 _SHOT_ONLY = re.compile(r"\b(?:shot|stabbed|shooting|hospitals?)\b", re.I)
 _HARM_WORD = re.compile(r"injur|wound|hurt|hospitali", re.I)
-# One victim's wound told without saying they lived: "the boy received a gunshot wound".
+# Wounds told without saying the victims lived: "the boy received a gunshot wound", "all three had
+# gunshot wounds".
 _WOUND_ONLY = re.compile(r"\b(?:gunshot|bullet|stab)\s+wounds?\b|\bwounds?\b(?!ed)", re.I)
 _SURVIVED_WORD = re.compile(
     r"injur|wounded|hurt|hospitali|recover|surviv|stable|non-?\s?life|minor|graze|superficial", re.I
@@ -122,7 +123,7 @@ def is_shot_only(figure: Figure) -> bool:
     """An injured figure that says only that people were shot or stabbed, not that they were hurt."""
     if figure.kind != "injured":
         return False
-    if figure.value == 1 and _WOUND_ONLY.search(figure.text) and not _SURVIVED_WORD.search(figure.text):
+    if _WOUND_ONLY.search(figure.text) and not _SURVIVED_WORD.search(figure.text):
         return True
     return bool(_SHOT_ONLY.search(figure.text)) and not _HARM_WORD.search(figure.text)
 
