@@ -162,6 +162,10 @@ def test_aggregate_shared_by_counts_joined_with_and() -> None:
         "bullet has died.",
         "Detectives in Akron are investigating the death of Maria Lopez, whose body was in a car on Elm St.",
         "A fight broke out at a party in Troy on Saturday. Relatives said Jamal passed away on Sunday.",
+        "A teen was shot in the head at a home in Elkton on Saturday. He was flown to a hospital, where he "
+        "has since been declared clinically dead.",
+        "A girl was hit by a stray bullet in Elkton on Friday. Her father said doctors told him she is "
+        "brain dead.",
     ],
 )
 def test_one_death_told_without_a_number(text: str) -> None:
