@@ -32,10 +32,15 @@ LIMITS: dict[str, str] = {
         "gives deaths. Figure rules gained on training-file notes (Nigeria/Mali/CAR-style dev +1 to +3 "
         "points) but not on the held-out Kenya and Syria/Yemen/… files, whose style differs. Would move it: "
         "per-file coding conventions learned from training rows, training notes in the held-out style. "
-        "This round (coders' own statements: 'N fatalities coded to this event'; protests whose deaths are "
-        "their cause; more single-victim verbs; sides counted apart; a pre-2019 note's multi-day toll "
-        "divided over its days, as the training rows of that time code it) gained on ten training files "
-        "(0.879 to 0.896, gold > 0 0.791 to 0.828) and left the held-out sample unchanged (87.7%, 64.7%)."
+        "Earlier rounds (coders' own statements, protests whose deaths are their cause, sides counted "
+        "apart, a pre-2019 note's multi-day toll divided over its days) gained on training files and left "
+        "the held-out sample unchanged. This round: another source's count is left out when the note has "
+        "its own ('one source says 11'), a protest's last listed cause is no casualty, a suicide bomber's "
+        "own death is added to the victims counted by group, and companions killed 'along with' a victim "
+        "count with him: seven training files (300 notes each) 0.839 to 0.868, gold > 0 0.804 to 0.813; "
+        "the held-out sample (600 notes) stayed at 87.7% / 64.7%. The largest training miss groups left "
+        "are file conventions (one file divides a toll across the places a note lists, another codes 0 "
+        "for many notes that state deaths)."
     ),
     "fatalities exact (gold > 0)": "As above; most misses are split or partial tolls.",
     "country accuracy": (
@@ -47,14 +52,21 @@ LIMITS: dict[str, str] = {
         "files left out of the place table, country reaches 86-97%. Would move it: a fuller GeoNames extract "
         "as a data package (villages, admin-3 areas; none is on PyPI): cities500 holds 118 towns for "
         "Burkina Faso, 94 for Mali, 76 for Somalia, 23 for South Sudan. This round: a cross-border group "
-        "votes once, as much as one local cue; Kenya's former provinces; short names matched by a close "
-        "spelling ('Bossaso'); ISO codes in title case ('Mus', 'Ken') are no countries; more party and "
-        "force cues for the held-out countries, from general knowledge (so that file's gain is optimistic): "
-        "held-out sample (600 notes) country 76.3 to 77.3%, 161 km 73.3 to 74.3%."
+        "votes once; short names matched by a close spelling; party and force cues for the held-out "
+        "countries from general knowledge (so part of that file's gain is optimistic). This round: more "
+        "press spellings of Arabic names are matched (no apostrophes, '-a' for '-ah', 'al-' for an "
+        "assimilated article, an article spaCy leaves out of the entity, an entity widened to the longer "
+        "known name), a large town spelled otherwise beats a tiny namesake abroad ('Derna'), what an "
+        "attack hit is a place, and an unknown village is also looked up next door when only who acted "
+        "points to a country: held-out sample (600 notes) country 77.3 to 79.2%, 25 km 47.0 to 48.3%, "
+        "161 km 74.3 to 76.2% (the spelling rules were checked on sentences we wrote around GeoNames "
+        "towns of the held-out countries: treat that self-check as optimistic)."
     ),
     "location within 25 km": (
-        "Villages and districts missing from cities500 fall back to a district or province centre. Would "
-        "move it: a fuller gazetteer; learned disambiguation among same-name places."
+        "Villages and districts missing from cities500 (Kenya's estates and sub-counties, South Sudan's "
+        "counties, Afghan and Somali districts) fall back to a district or province centre, 30-120 km off; "
+        "notes listing several towns do not say which one a coded row is. Would move it: a fuller "
+        "gazetteer; learned disambiguation among same-name places."
     ),
     "location within 161 km": "As above, plus notes that name no place.",
     "killed exact": (
@@ -67,8 +79,12 @@ LIMITS: dict[str, str] = {
         "died at the hospital') counts one when nothing else counts the dead. This round: a death told by a "
         "noun with its victim ('child's shooting death', 'killing of', 'deadly shooting', a headline "
         "homicide), 'died after being shot', ages after names ('Doe, 32, of Dayton') and 'shot at' people "
-        "no longer counted as hits (dev half 81.8 to 83.3%, odd 79.5 to 80.3%). Would move it: victim "
-        "coreference, page cleaning."
+        "no longer counted as hits (dev half 81.8 to 83.3%, odd 79.5 to 80.3%). This round: ages listed "
+        "after a person noun, photo counters and 'gunshot wounds' are no counts of people, 'declared "
+        "clinically dead' counts a death, a count told 'last year' outside a named incident is a statistic "
+        "(dev 83.5 to 83.9%, odd 80.9 to 81.0%). Left: a late total or a victim of another group told past "
+        "the lead is dropped as background; a tally continued from the sentence before is read as the "
+        "incident's count. Would move it: victim coreference, page cleaning."
     ),
     "gva location within 25 km": (
         "Misses: pages whose main text is another story (video playlists, 'more stories' blocks) or that "
@@ -79,20 +95,28 @@ LIMITS: dict[str, str] = {
         "move it: page cleaning, a fuller US gazetteer."
     ),
     "injured exact": (
-        "Victims 'shot' who later died, or wounded people told without a number. Would move it: the same "
-        "victim coreference as killed."
+        "Victims 'shot' who later died (GVA counts victims in critical condition as dead when they die), or "
+        "wounded people told without a number. This round: an officer is not the suspect, a stated age "
+        "tells a shot victim from the dead, a lone victim told at another place (the hospital's town) is "
+        "one of a place's larger count, the dead among several victims with wounds are not also injured: "
+        "dev half 72.5 to 73.6%, odd 69.6 to 70.3%. Within-article coreference is still by rule (gender, "
+        "name, stated age, group). Would move it: the same victim coreference as killed."
     ),
     "B-cubed F1": (
-        "Recall: on the dev half 231 articles sit outside their incident's largest group: 75 dated weeks "
-        "apart with nothing shared (follow-ups naming no one, or a misread date), 63 pages or copies with "
-        "no event, 42 placed wrong (a namesake town in another state, a foreign place), 24 short pages "
-        "linked only on the same day. Precision: event links between reports of one big city a few days "
-        "apart, single rare names shared by two stories, names that are no people (an outlet's credit, a "
-        "business). This round: spellings of a name one letter apart are one name, and a story link weeks "
-        "later crosses states when both reports give two or more of its people (dev F1 0.922 to 0.924, "
-        "odd 0.918 to 0.919); a dozen settings and five further link rules measured within +-0.05 or worse. "
-        "Would move it: better places and dates per article (see GVA location); a learned pair scorer "
-        "(the pairs' features overlap heavily at every threshold tried)."
+        "Recall: on the dev half about 190 articles sit outside their incident's largest group: follow-ups "
+        "dated weeks apart that share nothing (naming no one, or a misread date), pages or copies with no "
+        "event, reports placed wrong (about a third: a namesake town in another state, short pages placed "
+        "from their boilerplate rather than their title), short pages linked only on the same day. "
+        "Precision: event links between reports of one big city a few days apart, single rare names shared "
+        "by two stories, names that are no people (an outlet's credit, a business). Earlier: spellings of a "
+        "name one letter apart are one name; a story link weeks later crosses states when both reports "
+        "give two or more of its people. This round: reports giving the very same ages join in one town "
+        "within 60 days; two longer reports with the same victims join when each is the only other "
+        "incident in its town within 14 days; a link resting only on the events' own place names "
+        "('Pembroke Pines police said' read as a name) joins nothing (dev F1 0.9245 to 0.9279, odd about "
+        "0.919 to 0.920). The first two rules fire less in a denser ledger than this sample, so their "
+        "recall gain is optimistic. Would move it: better places and dates per article (see GVA location); "
+        "a learned pair scorer (the pairs' features overlap heavily at every threshold tried)."
     ),
     "articles/s (GVA, wall time incl. start-up)": (
         "Extraction runs spaCy's small English model over the candidate sentences, then the rules, the "
@@ -112,10 +136,12 @@ LIMITS: dict[str, str] = {
     ),
     "incident killed exact": (
         "Bound by the extraction of each article's toll (see GVA killed exact); figures above a report's "
-        "own toll (earlier attacks recalled) are left out of the incident. An incident's toll is the count "
-        "most of its reports give (the conservative figure on a tie, or when later reports give more: a "
-        "toll that rose); dev half 85.3 to 86.3% (odd 82.2 to 83.5% before the rising-toll exception). Most "
-        "misses left are incidents grouped right whose reports carry a wrong figure."
+        "own toll (earlier attacks recalled) are left out of the incident. An incident's toll is the middle "
+        "count of its reports (the lower one of an even number; the conservative figure when just two "
+        "reports disagree on the dead, or when later reports give a higher death toll: a toll that rose). "
+        "This round (middle count instead of the most frequent one): dev killed 87.8 to 88.1%, injured "
+        "76.8 to 77.2%; odd killed 84.7 to 84.5, injured 72.1 to 72.7. Most misses left are incidents "
+        "grouped right whose reports carry a wrong figure."
     ),
     "incident injured exact": "Bound by the extraction of each article's injured (see GVA injured exact).",
 }
