@@ -5,6 +5,13 @@ Each sub-module registers its commands on `main`.
 
 from __future__ import annotations
 
+import os
+
+# One BLAS thread per process (set before numpy loads OpenBLAS): extraction runs in one worker
+# process per CPU, and OpenBLAS threads on top of them only contend (the NER's products took
+# several times the CPU on two busy cores). A value the user set is kept.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 import click
 
 from crisisledger import __version__

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from crisisledger.model import Article
 from crisisledger.nlp.sentences import Sentence, split_sentences
+from crisisledger.nlp.stepwise import ner_pipe, use_numpy_gemm
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -100,6 +101,7 @@ def load_spacy() -> Language:
     nlp: Language = model.load(exclude=["parser", "lemmatizer", "tagger", "attribute_ruler"])
     if "tok2vec" in nlp.pipe_names and not getattr(nlp.get_pipe("tok2vec"), "listening_components", True):
         nlp.remove_pipe("tok2vec")  # the NER has its own embedding; this one fed the excluded parser/tagger
+    use_numpy_gemm(nlp)
     return nlp
 
 
@@ -156,7 +158,7 @@ def sentence_entities(texts: list[str], batch_size: int = 64) -> list[tuple[Enti
     read; a text seen recently (or twice in `texts`) is parsed once."""
     todo = list(dict.fromkeys(t for t in texts if t not in _PARSED))
     if todo:
-        for text, parsed in zip(todo, load_spacy().pipe(todo, batch_size=batch_size), strict=True):
+        for text, parsed in zip(todo, ner_pipe(load_spacy(), todo, batch_size), strict=True):
             _PARSED[text] = tuple(
                 Entity(ent.text, ent.label_, ent.start_char, ent.end_char)
                 for ent in parsed.ents
