@@ -243,6 +243,21 @@ def test_acled_definitions_of_group_fights_and_failed_bombs(text, sub_event_type
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb planted by the insurgents killed a herder on the track.",
+        "Rebels attacked an army convoy with remote-controlled explosives.",
+        "The local defence force ambushed two trucks using landmines.",
+        "Fighters carried out a mine attack on a patrol near the river.",
+        "A tractor struck a mine on the farm road.",
+        "Unknown men bombed the relay tower overnight.",
+    ],
+)
+def test_explosives_told_as_the_means_of_an_attack(text):
+    assert classify_by_rules(text) == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize(
     ("typed", "text", "expected"),
     [
         # Armed clash: the attacked side fought back (both engaged)
