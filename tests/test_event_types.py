@@ -272,6 +272,12 @@ def test_explosives_told_as_the_means_of_an_attack(text):
         ("Attack", "Gunmen killed two police officers at a junction.", "Armed clash"),
         ("Attack", "Gunmen killed a retired soldier at his shop.", "Attack"),  # not on duty
         ("Attack", "Gunmen shot a trader near the well.", "Attack"),
+        # Mob violence: the attackers are a crowd of unorganised people
+        ("Attack", "On 3 May 2022, villagers beat a suspected cattle thief to death.", "Mob violence"),
+        ("Attack", "At least 12 locals assaulted and injured two clerks at the market.", "Mob violence"),
+        ("Attack", "On 3 May 2022, gunmen beat a farmer near the well.", "Attack"),
+        ("Attack", "Five people were killed by gunmen in the village.", "Attack"),  # victims, not attackers
+        ("Attack", "Villagers killed two police officers at the gate.", "Armed clash"),  # armed target
         # Looting/property destruction: property taken or destroyed, nobody harmed
         (
             "Attack",

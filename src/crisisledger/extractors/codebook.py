@@ -314,6 +314,20 @@ _ABDUCTION_ONLY = words(
 )
 
 
+# Mob violence: a note whose attackers are a crowd of unorganised people (locals, villagers, residents,
+# "20 people"), told as the subject that beat, lynched or killed someone, is rioters' violence (ACLED).
+_CROWD_ATTACKERS = re.compile(
+    r"^(?:(?:on|reported on|as reported on) [^,]{3,40}, )?"
+    r"(?:at least |some |a group of |a mob of |hundreds of |dozens of )?"
+    r"(?:\d+(?:\s*-\s*\d+)? |several |many )?"
+    r"(?:angry |local |rival |irate |enraged )?(?:locals|villagers|residents|people|mob|youths|inhabitants)\b"
+    r"(?:(?!\b(?:were|was|been|are|is|by)\b)[^.]){0,40}?"
+    r"\b(?:assaulted|beat|lynched|hacked|stabbed|(?:attacked|killed|injured|wounded) (?:and \w+ )?"
+    r"(?:an?|the|\d+|one|two|three|four|five|his|her|their|several|some))\b",
+    re.IGNORECASE,
+)
+
+
 # Protest with intervention: authorities physically acted against a peaceful protest (dispersed it,
 # fired tear gas or rubber bullets, arrested its participants) without lethal force.
 _INTERVENTION = re.compile(
@@ -363,7 +377,8 @@ def codebook_refine(sub_event_type: str, text: str, note: bool = True) -> str:
     air strike or shelling told with a ground battle is an armed clash; an ambush on civilians'
     vehicles with no armed side named is an attack; an attack the other side fought back, or one on
     soldiers, police or fighters on duty, is an armed clash; (`note`: a one-event report) an attack
-    that only looted or destroyed property is looting/property destruction; a protest whose
+    that only looted or destroyed property is looting/property destruction, and one whose attackers
+    are a crowd of unorganised people (locals, villagers) is mob violence; a protest whose
     participants set up barricades, burned tyres or threw stones is a violent demonstration, and so
     is one met with lethal force once its participants fought or burned; a peaceful protest that was
     dispersed, tear-gassed or had participants arrested is a protest with intervention.
@@ -386,6 +401,8 @@ def codebook_refine(sub_event_type: str, text: str, note: bool = True) -> str:
             return "Armed clash"
         if note and _PROPERTY.search(text) and not _HARM.search(_NO_HARM.sub(" ", text)):
             return "Looting/property destruction"
+        if note and _CROWD_ATTACKERS.search(text.strip()):
+            return "Mob violence"
     if sub_event_type == "Violent demonstration" and _PROTEST.search(text) and not _ANY_VIOLENCE.search(text):
         sub_event_type = "Peaceful protest"  # then a possible intervention, below
     protest = sub_event_type in ("Peaceful protest", "Protest with intervention")
