@@ -271,6 +271,9 @@ def test_explosives_told_as_the_means_of_an_attack(text):
         ("Attack", "Insurgents ambushed an army patrol on the ring road.", "Armed clash"),
         ("Attack", "Gunmen killed two police officers at a junction.", "Armed clash"),
         ("Attack", "Gunmen killed a retired soldier at his shop.", "Attack"),  # not on duty
+        ("Attack", "Militants shot dead two peacekeepers on patrol.", "Armed clash"),
+        ("Attack", "Gunmen killed three Koglweogo members near the market.", "Armed clash"),
+        ("Attack", "Gunmen killed the Koglweogo chief of the village.", "Attack"),  # a notable
         ("Attack", "Gunmen shot a trader near the well.", "Attack"),
         # Mob violence: the attackers are a crowd of unorganised people
         ("Attack", "On 3 May 2022, villagers beat a suspected cattle thief to death.", "Mob violence"),

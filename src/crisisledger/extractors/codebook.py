@@ -34,7 +34,10 @@ _ARMED_TARGET = re.compile(
     r"(?:soldiers?|policem[ae]n|police officers?|gendarmes?|troops|fighters?|militiam[ae]n|militants|rebels?|"
     r"(?:military|army|police) (?:patrols?|convoys?|posts?|bases?|camps?|positions?|checkpoints?)|"
     r"police stations?|gendarmerie|barracks|(?:national|presidential|republican|border|prison) guards?|"
-    r"guardsm[ae]n|positions?)\b",
+    r"guardsm[ae]n|positions?|peacekeepers?|(?:security|levies|military|police) personnel|arbakis?|"
+    r"nds (?:agents?|officers?|members?|personnel)|"
+    # community militias on duty (a militia's chief may be a civilian notable)
+    r"(?:koglweogos?|dozos?)(?!\s+(?:chiefs?|leaders?)))\b",
     re.IGNORECASE,
 )
 _NOT_ON_DUTY = words(
