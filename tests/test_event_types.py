@@ -235,6 +235,9 @@ def test_territory_bases_and_grenades_in_clashes(text, sub_event_type):
         ("Two rival groups of marchers clashed during a protest.", "Violent demonstration"),
         ("A bomb went off while two insurgents were planting it.", "Disrupted weapons use"),
         ("A landmine detonated prematurely in the fighters' hideout.", "Disrupted weapons use"),
+        ("A mine exploded while men of the local armed wing were planting it.", "Disrupted weapons use"),
+        ("A militant blew himself up while burying an IED by the road.", "Suicide bomb"),
+        ("A militant blew himself up while planting an IED by the road.", "Disrupted weapons use"),
         ("A roadside bomb went off under a passing bus.", "Remote explosive/landmine/IED"),
     ],
 )

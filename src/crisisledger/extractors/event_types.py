@@ -151,7 +151,8 @@ RULES: tuple[Rule, ...] = (
             r"dismantled an? (?:ied|explosive|bomb)",
             r"arms cache",
             # ACLED: a bomb that goes off while its makers plant or handle it is a disrupted use
-            r"(?:exploded|detonated|went off|blew up)[^.]{0,30}\bwhile (?:\w+ ){0,4}"
+            r"(?:exploded|detonated|went off|blew (?:himself |herself |themselves )?up)[^.]{0,30}"
+            r"\bwhile (?:\w+ ){0,7}"
             r"(?:planting|assembling|making|manufacturing|handling|transporting|laying)\b",
             r"while (?:\w+ ){0,3}planting (?:an? |the )?(?:\w+ )?(?:ied|explosive|bomb|mine|landmine|device)",
             r"premature(?:ly)? (?:explosion|detonation|exploded|detonated)",
