@@ -298,3 +298,18 @@ def test_county_written_as_an_authority_is_not_the_scene() -> None:
     second = PlaceMention("Pulaski County", i, i + len("Pulaski County"), county, 8.0)
     assert _authority(first, text)
     assert not _authority(second, text)
+
+
+def test_headline_town_the_text_never_names_beats_a_same_state_town() -> None:
+    # a page whose text is another story (a travel list on the state's capital): the headline tells
+    text = "Sacramento offers many museums and parks for a winter weekend, and Sacramento has fine food."
+    doc = make_doc(text, [("Sacramento", "GPE")], title="Fresno girl, 6, shot by her cousin")
+    loc = where(doc)
+    assert (loc.name, loc.admin1) == ("Fresno", "California")
+
+
+def test_headline_town_of_another_state_keeps_the_text_town() -> None:
+    text = "Sacramento police said a girl, 6, was shot on Friday at a house on Elm Street in Sacramento."
+    doc = make_doc(text, [("Sacramento", "GPE")], title="Reno girl, 6, shot by her cousin")
+    loc = where(doc)
+    assert (loc.name, loc.admin1) == ("Sacramento", "California")

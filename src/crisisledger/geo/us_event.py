@@ -452,7 +452,7 @@ def _place(doc: ArticleDoc, art: _Article, home: Location | None, start: int, en
             or home
             or _country()
         )
-    if title is not None and _title_scene(doc, title, pick):
+    if title is not None and (_title_scene(doc, title, pick) or _title_untold(doc, title, pick)):
         return title.location  # "Child shot in LaGrange" over "an Atlanta hospital"
     if best is not None and best is not pick and _key(best.location) != _key(pick.location):
         gap = rank[_key(best.location)] - rank[_key(pick.location)]
@@ -514,6 +514,23 @@ def _title_scene(doc: ArticleDoc, title: PlaceMention, pick: PlaceMention) -> bo
         and a.admin1 == b.admin1
         and _distance_km(a, b) > 25.0
         and fold(a.name) not in fold(head)
+    )
+
+
+def _title_untold(doc: ArticleDoc, title: PlaceMention, pick: PlaceMention) -> bool:
+    """Whether the headline's town should beat the span's town of the same state because the text never
+    names it: the page's text is then about something else (a sign-in wall, a list of other stories),
+    not the headline's event ("Yarmouth girl shot" over a body on Boston's sights)."""
+    head = headline(doc.article.title or "")
+    a, b = pick.location, title.location
+    return (
+        title.start < len(head)
+        and b.precision in ("city", "point")
+        and a.precision in ("city", "point")
+        and a.admin1 == b.admin1
+        and _distance_km(a, b) > 25.0
+        and name_pattern(fold(title.text), r"(?<!\w)", r"(?!\w)").search(fold(doc.text)) is None
+        and name_pattern(fold(b.name), r"(?<!\w)", r"(?!\w)").search(fold(doc.text)) is None
     )
 
 
