@@ -313,3 +313,10 @@ def test_headline_town_of_another_state_keeps_the_text_town() -> None:
     doc = make_doc(text, [("Sacramento", "GPE")], title="Reno girl, 6, shot by her cousin")
     loc = where(doc)
     assert (loc.name, loc.admin1) == ("Sacramento", "California")
+
+
+def test_headline_town_before_its_people_places_a_sign_in_page() -> None:
+    text = "Please confirm your address. We sent you an email with a link that opens your new account."
+    doc = make_doc(text, title="Two Ukiah teens charged after a shooting at a party")
+    loc = where(doc)
+    assert (loc.name, loc.admin1) == ("Ukiah", "California")

@@ -22,7 +22,8 @@ def title_place(
     title: str, text: str, mentions: list[PlaceMention], ctx: Context, gaz: Gazetteer
 ) -> tuple[PlaceMention | None, bool]:
     """The place a headline names, resolved with the article's context: a name written after "in/at/near"
-    first, else one the body also names or that opens "X man/police". Only city-level places."""
+    first, else one the body also names or that opens "X man/police" (in the US also "X teens/gunman",
+    accepted however small: a sign-in wall's page names no town). Only city-level places."""
     best: tuple[int, float, PlaceMention] | None = None
     near = [m.location for m in mentions if m.location.precision in ("city", "point")]
     for m in CAPS.finditer(title):
@@ -57,12 +58,13 @@ def title_place(
                 for k, p in enumerate(cands)
             )
             matched = bool(hints) and hint_matches(place, hints, gaz)
-            if not accept(sp, place, score, title, ctx, hint_match=matched, hints=hints):
+            crowd = place.country_code == "US" and bool(_TITLE_FORCE.match(title[sp.end : sp.end + 30]))
+            if not accept(sp, place, score, title, ctx, hint_match=matched or crowd, hints=hints):
                 continue
             before = title[max(0, s - 14) : s]
             locative = bool(_LOCATIVE_END.search(before))
             in_body = name_pattern(frag, r"(?<!\w)", r"(?!\w)", re.I).search(text) is not None
-            force = bool(LOCAL_FORCE.match(title[sp.end : sp.end + 30]))
+            force = crowd or bool(LOCAL_FORCE.match(title[sp.end : sp.end + 30]))
             if not (locative or in_body or force or matched):
                 continue
             rank = 2 if locative else 1
@@ -73,6 +75,10 @@ def title_place(
 
 
 _STATE_NAMES = set(STATES.values())
+# "2 Blytheville teens charged", "Bartow gunman shot ...": a US headline's town before its people.
+_TITLE_FORCE = re.compile(
+    r"^(?:'s|’s)?\s+(?:teens|men|women|boys|girls|gunman|shooter|suspects?|victims?)\b", re.IGNORECASE
+)
 _WORD = re.compile(r"\S+")
 _LOCATIVE_END = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 
