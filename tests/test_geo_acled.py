@@ -7,7 +7,7 @@ from conftest import km_between as km
 from conftest import make_doc as doc
 from crisisledger.geo.admin_hints import hint_countries, hint_towns
 from crisisledger.geo.countries import fold
-from crisisledger.geo.gazetteer import Gazetteer, admin_key, skeleton
+from crisisledger.geo.gazetteer import Gazetteer, _skeleton, admin_key, letters, skeleton
 from crisisledger.geo.resolve import event_location
 from crisisledger.model import Location
 
@@ -22,6 +22,17 @@ def test_admin_key_drops_french_articles_after_admin_words() -> None:
     assert admin_key("Province de l'Oudalan") == "oudalan"
     assert admin_key("Wilayat-e Baghlan") == "baghlan"
     assert admin_key("Le Mans") == "le mans"  # no admin word: the article stays
+
+
+def test_skeleton_and_letters_keys_exactly() -> None:
+    # digits, apostrophes, articles and admin words drop out; h after a consonant, w/y/v and doubles go
+    assert _skeleton("Qaryat al-Hammam 2") == "qrtm"
+    assert _skeleton("Bir Ash-Shuhada'") == "brshd"
+    assert _skeleton("Wahhabiyya District") == "whb"
+    assert _skeleton("Ḥayy el Zuhur") == "hzhr"
+    assert _skeleton("9 - 10") == ""
+    assert letters("Qaryat al-Hammam 2") == "qaryathammam"
+    assert letters("Wahhabiyya District") == "wahhabiyyadistrict"
 
 
 def test_skeleton_joins_spelling_variants() -> None:
@@ -321,3 +332,14 @@ def test_an_assimilated_arabic_article_is_found_as_al() -> None:
 def test_a_town_of_unknown_population_counts_as_cities500_floor() -> None:
     loc = locate("Warplanes bombed the market of Ariha on Monday.", (("Ariha", "GPE"),))
     assert loc is not None and loc.country_code == "SY"  # the town so named, not Jericho
+
+
+def test_stored_skeletons_index_towns_like_computed_ones() -> None:
+    made_up = Gazetteer([[] for _ in range(9)], {}, {}, skeletons=[])  # two made-up villages
+    made_up.add("Qaryat al-Hammam", "SY", 35.0, 37.0, population=900)
+    made_up.add("Kafr Zayta", "SY", 35.3, 36.6, population=5000)
+    assert made_up.skeletons == ["qrtm", "kfrzt"]
+    plain = Gazetteer([list(c) for c in made_up.cols], {}, {})
+    for gaz in (made_up, plain):
+        assert [p.name for p in gaz.fuzzy_towns("Qariyat Hamam", "SY")] == ["Qaryat al-Hammam"]
+        assert gaz.fuzzy_towns("Kafr Zita", "IQ") == []

@@ -11,7 +11,7 @@ Sources (all installed packages, read as data only):
 The index (folded name → entry ids, most populous first) is built once and pickled under
 `$CRISISLEDGER_CACHE` (default `~/.cache/crisisledger/`), keyed by the package versions and
 `FORMAT_VERSION`. `admin_lookup` and `fuzzy_towns` also match other transliterations by a spelling
-skeleton (indexes built on first use).
+skeleton: each entry's skeleton is pickled with the index, the per-country indexes are built on first use.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from typing import Any
 from crisisledger.geo.countries import _codes, fold, get_country
 from crisisledger.geo.subdivisions import join_subdivisions
 
-FORMAT_VERSION = 13
+FORMAT_VERSION = 14
 _ADMIN = ("admin1", "admin2")
 PRECISION_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
 
@@ -51,6 +51,12 @@ ADMIN_WORDS = re.compile(
 _ADMIN_ARTICLE = re.compile(r"^(?:(?:de l'|d'|l')\s*|(?:du|des|de la|de|of)\s+)")  # not "de" of "Delta"
 # Skeleton of a name: no articles, vowels, h/w/y/v or doubled letters ("Dayr az Zawr" ~ "Deir ez-Zor").
 _SKEL_ARTICLE = re.compile(r"(?:^|[\s-])(?:al|el|ar|as|ad|an|ash|at|az|ath)(?:[\s-]|$)")
+_NOT_KEY_CHAR = re.compile(r"[^a-z0-9' -]")
+_NOT_LETTER = re.compile(r"[^a-z]")
+_KEY_NON_LETTERS = str.maketrans("", "", "0123456789' -")  # an `admin_key`'s characters that are not letters
+_SOFT_VOWELS = str.maketrans("", "", "aeiouwyv")
+_SOFT_H = re.compile(r"(?<=[^aeiou])h|h$")
+_DOUBLED = re.compile(r"(.)\1+")
 # Countries whose town names GeoNames writes with the Arabic article that the press often drops
 # ("Al Qamishli" / "Qamishli", "Ad Diwaniyah" / "Diwaniyah"): their towns are indexed without it too.
 ARABIC_NAMES = frozenset("AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TD TN YE".split())  # noqa: SIM905
@@ -64,7 +70,7 @@ def admin_key(name: str) -> str:
     folded = fold(name)
     key = ADMIN_WORDS.sub(" ", folded)
     stripped = key != folded
-    key = " ".join(re.sub(r"[^a-z0-9' -]", " ", key).split())
+    key = " ".join(_NOT_KEY_CHAR.sub(" ", key).split())
     return _ADMIN_ARTICLE.sub("", key) if stripped else key
 
 
@@ -81,19 +87,18 @@ def _skeleton(name: str) -> str:
     w, y, v or doubled letters."""
     key = " " + admin_key(name).replace("-", " ") + " "
     key = _SKEL_ARTICLE.sub(" ", _SKEL_ARTICLE.sub(" ", key)).strip()
-    key = re.sub(r"[^a-z]", "", key)
+    key = key.translate(_KEY_NON_LETTERS)  # an admin key holds only a-z, digits, ' and spaces
     if not key:
         return ""
     first = "a" if key[0] in "aeiou" else "w" if key[0] in "wv" else key[0]
-    body = re.sub(r"(?<=[^aeiou])h|h$", "", key[1:])
-    body = re.sub(r"[aeiouwyv]", "", body)
-    return first + re.sub(r"(.)\1+", r"\1", body)
+    body = _SOFT_H.sub("", key[1:]).translate(_SOFT_VOWELS)
+    return first + _DOUBLED.sub(r"\1", body)
 
 
 def letters(name: str) -> str:
     """Letters of a name without its Arabic articles ("Ma'arrat an Nu'man" → "maarratnuman")."""
     key = _SKEL_ARTICLE.sub(" ", " " + fold(name).replace("-", " ") + " ")
-    return re.sub(r"[^a-z]", "", _SKEL_ARTICLE.sub(" ", key))
+    return _NOT_LETTER.sub("", _SKEL_ARTICLE.sub(" ", key))
 
 
 @lru_cache(maxsize=8192)
@@ -153,10 +158,17 @@ def _rg_csv() -> Path | None:
 class Gazetteer:
     """Place names → candidate `Place`s. Use `Gazetteer.default()` for the shared instance."""
 
-    def __init__(self, cols: list[list[Any]], index: dict[str, list[int]], us_states: dict[str, str]):
+    def __init__(
+        self,
+        cols: list[list[Any]],
+        index: dict[str, list[int]],
+        us_states: dict[str, str],
+        skeletons: list[str] | None = None,
+    ):
         self.cols = cols  # column-wise rows (see `Row`): fast to unpickle
         self.index = index
         self.us_states = us_states  # postal code → state name
+        self.skeletons = skeletons  # entry → `_skeleton` of its name (None: computed when indexed)
         self._skeletons: dict[str, list[int]] | None = None  # built on first `admin_lookup`
         self._town_skeletons: dict[str, dict[str, list[int]]] = {}  # country → skeleton → towns
         self._by_country: dict[str, list[int]] | None = None
@@ -168,6 +180,15 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self.cols[0])
+
+    def _skeleton_of(self, i: int) -> str:
+        """The spelling skeleton of entry `i`'s name (stored when the gazetteer was loaded from cache)."""
+        return self.skeletons[i] if self.skeletons is not None else _skeleton(self.cols[0][i])
+
+    def skeleton_column(self) -> list[str]:
+        """Every entry's skeleton, equal ones shared (one string each), to pickle with the index."""
+        shared: dict[str, str] = {}
+        return [shared.setdefault(k, k) for k in map(_skeleton, self.cols[0])]
 
     def lookup(self, name: str, limit: int = 40) -> list[Place]:
         """Candidates for a name (folded exact match, hyphens as spaces), most populous first."""
@@ -194,7 +215,7 @@ class Gazetteer:
                 index: dict[str, list[int]] = defaultdict(list)
                 for i, prec in enumerate(self.cols[7]):
                     if prec in _ADMIN:
-                        index[_skeleton(self.cols[0][i])].append(i)
+                        index[self._skeleton_of(i)].append(i)
                 self._skeletons = dict(index)
             key, floor = admin_key(name), 0.6 if country else 0.75
             exact = [
@@ -222,7 +243,7 @@ class Gazetteer:
             index = defaultdict(list)
             for i in self._by_country.get(country, ()):
                 if self.cols[7][i] in ("city", "point"):
-                    index[_skeleton(self.cols[0][i])].append(i)
+                    index[self._skeleton_of(i)].append(i)
             self._town_skeletons[country] = index = dict(index)
         key = letters(name)
         hits = [
@@ -262,6 +283,8 @@ class Gazetteer:
             col.append(value)
         for key in _keys(fold(name)):
             self.index.setdefault(key, []).append(i)
+        if self.skeletons is not None:
+            self.skeletons.append(_skeleton(name))
         self._skeletons = None
         self._town_skeletons.pop(country_code.upper(), None)
         self._by_country = None
@@ -309,19 +332,21 @@ class Gazetteer:
                 gc.disable()  # unpickling many small objects is much faster without the cyclic GC
                 try:
                     with open(path, "rb") as fh:
-                        cols, index, states = pickle.load(fh)
+                        cols, index, states, skeletons = pickle.load(fh)
                 finally:
                     gc.enable()
-                return cls(cols, index, states)
+                return cls(cols, index, states, skeletons)
             except (OSError, pickle.UnpicklingError, EOFError, ValueError):
                 pass
         gaz = build()
+        gaz.skeletons = gaz.skeleton_column()
         if use_cache:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 tmp = path.with_suffix(f".tmp{os.getpid()}")
                 with open(tmp, "wb") as fh:
-                    pickle.dump((gaz.cols, gaz.index, gaz.us_states), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                    state = (gaz.cols, gaz.index, gaz.us_states, gaz.skeletons)
+                    pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(tmp, path)
             except OSError:
                 pass
