@@ -552,8 +552,7 @@ def party_claims(text: str, figures: list[Figure]) -> list[Figure]:
         ):
             continue
         full_stop = text.find(". ", m.start())
-        stops = [i for i in (full_stop, text.find("; ", m.start()), text.find("(", m.start())) if i >= 0]
-        spans.append((m.start(), min(stops) if stops else len(text)))
+        spans.append((m.start(), _clause_end(text, m.start(), "(")))
         sentences.append((opening, full_stop if full_stop >= 0 else len(text)))
     claimed = [
         f
@@ -599,14 +598,15 @@ _ALTERNATE = re.compile(
 def alternate_counts(text: str, figures: list[Figure]) -> list[Figure]:
     """The killed figures of `figures` told in another source's count (to the end of its clause or
     bracket), when a figure outside such clauses counts the dead."""
-    spans = []
-    for m in _ALTERNATE.finditer(text):
-        stops = [
-            i for i in (text.find(". ", m.end()), text.find("; ", m.end()), text.find(")", m.end())) if i >= 0
-        ]
-        spans.append((m.start(), min(stops) if stops else len(text)))
+    spans = [(m.start(), _clause_end(text, m.end(), ")")) for m in _ALTERNATE.finditer(text)]
     killed = [f for f in figures if f.kind == "killed" and not CODED_MARK.match(f.text)]
     told = [f for f in killed if any(a <= f.start < b for a, b in spans)]
     if not any(f.value > 0 and f not in told for f in killed):
         return []
     return told
+
+
+def _clause_end(text: str, start: int, closer: str) -> int:
+    """Where the clause from `start` ends: the next full stop, semicolon or `closer`, else the text's end."""
+    stops = [i for i in (text.find(". ", start), text.find("; ", start), text.find(closer, start)) if i >= 0]
+    return min(stops, default=len(text))

@@ -523,15 +523,17 @@ def _title_untold(doc: ArticleDoc, title: PlaceMention, pick: PlaceMention) -> b
     not the headline's event ("Yarmouth girl shot" over a body on Boston's sights)."""
     head = headline(doc.article.title or "")
     a, b = pick.location, title.location
-    return (
+    if not (
         title.start < len(head)
         and b.precision in ("city", "point")
         and a.precision in ("city", "point")
         and a.admin1 == b.admin1
         and _distance_km(a, b) > 25.0
-        and name_pattern(fold(title.text), r"(?<!\w)", r"(?!\w)").search(fold(doc.text)) is None
-        and name_pattern(fold(b.name), r"(?<!\w)", r"(?!\w)").search(fold(doc.text)) is None
-    )
+    ):
+        return False
+    body = fold(doc.text)
+    names = (fold(title.text), fold(b.name))
+    return not any(name_pattern(n, r"(?<!\w)", r"(?!\w)").search(body) for n in names)
 
 
 def _country() -> Location | None:

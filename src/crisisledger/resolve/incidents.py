@@ -471,15 +471,21 @@ def _lone_matches(nodes: list[EventNode], group: dict[int, int], s: Settings) ->
     return out
 
 
+def _town_id(n: EventNode) -> int | None:
+    """The GeoNames id of an event's town or county; None without one or at a wider place."""
+    loc = n.location
+    if loc is None or loc.geonames_id is None or RANK[loc.precision] > RANK["admin2"]:
+        return None
+    return loc.geonames_id
+
+
 def _town_events(nodes: list[EventNode]) -> dict[int, list[tuple[dt.date, EventNode]]]:
     """Main events at a town or county, per GeoNames place, sorted by the first day they may be on."""
     out: dict[int, list[tuple[dt.date, EventNode]]] = defaultdict(list)
     for n in nodes:
-        loc, span = n.location, interval(n)
-        if not n.is_main or span is None or loc is None or loc.geonames_id is None:
-            continue
-        if RANK[loc.precision] <= RANK["admin2"]:
-            out[loc.geonames_id].append((span[0], n))
+        town, span = _town_id(n), interval(n)
+        if n.is_main and span is not None and town is not None:
+            out[town].append((span[0], n))
     for events in out.values():
         events.sort(key=lambda e: (e[0], e[1].id))
     return out
@@ -593,10 +599,8 @@ def _place_names_only(k: StoryLink, a: EventNode, b: EventNode) -> bool:
 def _one_victim_story(a: EventNode, b: EventNode, evidence: Evidence | None) -> bool:
     """True when two events may be one story told weeks apart by the same ages only: the same town or
     county (one GeoNames place), the same death toll, and their reports do not name different people."""
-    la, lb = a.location, b.location
-    if la is None or lb is None or la.geonames_id is None or RANK[la.precision] > RANK["admin2"]:
-        return False
-    if la.geonames_id != lb.geonames_id or a.fatalities != b.fatalities:
+    town = _town_id(a)
+    if town is None or town != _town_id(b) or a.fatalities != b.fatalities:
         return False
     return evidence is None or not evidence.different_people(a.article_id, b.article_id)
 
